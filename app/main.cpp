@@ -1,0 +1,28 @@
+#include "Application.h"
+#include "cli/Cli.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    workbench::Application::setIdentity();
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    // Commands run headless: no display is needed or touched.
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (workbench::cli::isCommand(arguments)) {
+        QCoreApplication app(argc, argv);
+        return workbench::cli::run(app.arguments(), out, err);
+    }
+    // Wrong window options are told before a display is needed.
+    const auto options = workbench::cli::parseWindowOptions(arguments, err);
+    if (!options)
+        return 2;
+    workbench::Application app(argc, argv);
+    return app.run(*options);
+}

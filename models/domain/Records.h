@@ -1,0 +1,138 @@
+#pragma once
+
+#include "Enums.h"
+#include "IsoDuration.h"
+#include "Result.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace workbench {
+
+// The records of the sync contract (specs/sync-api.md). Each converts to and
+// from the contract's JSON; that JSON is also what the audit log stores as
+// "before" and "after". Fields a server sends that we do not know are kept
+// in `extra` and round-tripped.
+
+// Fields every synced record carries.
+struct SyncMeta
+{
+    qint64 version = 0;
+    QDateTime updatedAt;
+    QJsonObject extra;
+
+    friend bool operator==(const SyncMeta&, const SyncMeta&) = default;
+};
+
+struct Organization
+{
+    QString id;
+    QString name;
+    QString website;
+    QString privacyContact;
+    int noticePeriodDays = 0;
+    std::optional<int> responseCommitmentDays;
+    SyncMeta meta;
+
+    QJsonObject toJson() const;
+    static Result<Organization> fromJson(const QJsonObject& json);
+    friend bool operator==(const Organization&, const Organization&) = default;
+};
+
+struct Processor
+{
+    QString id;
+    QString name;
+    QString legalEntity;
+    QString address;
+    QString contact;
+    QString website;
+    QString service;
+    QStringList purposes;
+    QStringList dataCategories;
+    QStringList dataSubjects;
+    QStringList locations;
+    TransferMechanism transferMechanism = TransferMechanism::None;
+    DpaStatus dpaStatus = DpaStatus::None;
+    QDate dpaSignedOn;
+    QString dpaUrl;
+    QStringList certifications;
+    ProcessorStatus status = ProcessorStatus::Active;
+    QString parentId;
+    QStringList organizationIds;
+    QDate reviewDue;
+    QStringList aliases;
+    SyncMeta meta;
+
+    bool holdsPersonalData() const { return !dataCategories.isEmpty(); }
+    QJsonObject toJson() const;
+    static Result<Processor> fromJson(const QJsonObject& json);
+    friend bool operator==(const Processor&, const Processor&) = default;
+};
+
+struct RetentionRule
+{
+    QString id;
+    QString organizationId;
+    QString dataCategory;
+    QString system;
+    QString processorId;
+    std::optional<IsoDuration> period; // none: while the account is active
+    RetentionTrigger trigger = RetentionTrigger::Collection;
+    RetentionAction action = RetentionAction::Delete;
+    QString legalBasis;
+    QString exception;
+    SyncMeta meta;
+
+    QJsonObject toJson() const;
+    static Result<RetentionRule> fromJson(const QJsonObject& json);
+    friend bool operator==(const RetentionRule&, const RetentionRule&) = default;
+};
+
+struct RightsRequest
+{
+    QString id;
+    QString organizationId;
+    RequestType type = RequestType::Access;
+    Jurisdiction jurisdiction = Jurisdiction::Gdpr;
+    QString subjectName;
+    QString subjectEmail;
+    QString accountId;
+    RequestChannel channel = RequestChannel::Email;
+    QDateTime receivedAt;
+    QDateTime verifiedAt;
+    RequestStatus status = RequestStatus::New;
+    QDate extendedUntil;
+    QString extensionReason;
+    QString assignee;
+    QDateTime closedAt;
+    SyncMeta meta;
+
+    bool isOpen() const;
+    QJsonObject toJson() const;
+    static Result<RightsRequest> fromJson(const QJsonObject& json);
+    friend bool operator==(const RightsRequest&, const RightsRequest&) = default;
+};
+
+struct PolicyVersion
+{
+    QString id;
+    QString organizationId;
+    QString document;
+    QString title;
+    PolicyStatus status = PolicyStatus::Draft;
+    QString body;
+    QDate publishedOn;
+    QDate effectiveOn;
+    SyncMeta meta;
+
+    QJsonObject toJson() const;
+    static Result<PolicyVersion> fromJson(const QJsonObject& json);
+    friend bool operator==(const PolicyVersion&, const PolicyVersion&) = default;
+};
+
+} // namespace workbench

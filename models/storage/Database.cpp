@@ -1,0 +1,274 @@
+#include "Database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+#include <sqlite3.h>
+
+namespace workbench {
+
+namespace {
+
+// PRAGMA application_id of a workspace ("PWB1"): tells our files from any
+// other SQLite database.
+constexpr int kApplicationId = 0x50574231;
+
+struct Migration
+{
+    int version;
+    QString file;
+};
+
+QList<Migration> migrations()
+{
+    QList<Migration> out;
+    static const QRegularExpression name(QStringLiteral("^(\\d{3})_.*\\.sql$"));
+    const QDir dir(QStringLiteral(":/sql"));
+    for (const QString& file : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
+        const auto m = name.match(file);
+        if (m.hasMatch())
+            out.append({m.captured(1).toInt(), dir.filePath(file)});
+    }
+    return out;
+}
+
+std::optional<qint64> pragmaValue(const QSqlDatabase& db, const QString& pragma, QString* error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA ") + pragma) || !q.next()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
+}
+
+bool execAll(sqlite3* db, const QByteArray& sql, QString* error)
+{
+    char* message = nullptr;
+    if (sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
+        *error = QString::fromUtf8(message ? message : sqlite3_errmsg(db));
+        sqlite3_free(message);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Error sqlError(const QString& what, const QSqlQuery& query)
+{
+    return Error{QStringLiteral("%1: %2").arg(what, query.lastError().text())};
+}
+
+int Database::latestSchemaVersion()
+{
+    const auto all = migrations();
+    return all.isEmpty() ? 0 : all.last().version;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, Options options)
+{
+    std::unique_ptr<Database> self(new Database);
+    self->m_path = QFileInfo(path).absoluteFilePath();
+    self->m_mode = options.mode;
+    const bool readOnly = options.mode == Mode::ReadOnly;
+    const QString shown = QDir::toNativeSeparators(self->m_path);
+    const bool existed = QFileInfo::exists(self->m_path);
+
+    if (readOnly && !existed)
+        return Error{QObject::tr("Workspace %1 does not exist.").arg(shown)};
+    if (existed && !QFileInfo(self->m_path).isFile())
+        return Error{QObject::tr("Workspace %1 is not a file.").arg(shown)};
+
+    if (!readOnly) {
+        const QFileInfo info(self->m_path);
+        if (!QDir().mkpath(info.absolutePath()))
+            return Error{QObject::tr("Cannot create the folder %1.")
+                             .arg(QDir::toNativeSeparators(info.absolutePath()))};
+        self->m_lock = std::make_unique<QLockFile>(self->m_path + QStringLiteral(".lock"));
+        self->m_lock->setStaleLockTime(0); // stale only when its process is gone
+        if (!self->m_lock->tryLock(0)) {
+            qint64 pid = 0;
+            QString host, app;
+            self->m_lock->getLockInfo(&pid, &host, &app);
+            return Error{QObject::tr("Workspace %1 is already open in another Privacy Workbench "
+                                     "(process %2 on %3). Close it there, or open another file.")
+                             .arg(shown)
+                             .arg(pid)
+                             .arg(host.isEmpty() ? QObject::tr("this computer") : host)};
+        }
+        // Owner-only before SQLite writes a byte; SQLite gives its -wal and
+        // -shm files the same permissions.
+        QFile file(self->m_path);
+        if (!existed && !file.open(QIODevice::WriteOnly))
+            return Error{
+                QObject::tr("Cannot create workspace %1: %2").arg(shown, file.errorString())};
+        file.close();
+        if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return Error{QObject::tr("Cannot make workspace %1 private to you: %2")
+                             .arg(shown, file.errorString())};
+    }
+
+    self->m_connectionName =
+        QStringLiteral("workspace-") + QUuid::createUuid().toString(QUuid::Id128);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), self->m_connectionName);
+    db.setDatabaseName(self->m_path);
+    if (readOnly)
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    if (!db.open())
+        return Error{QObject::tr("Cannot open workspace %1: %2").arg(shown, db.lastError().text())};
+
+    // Read before anything is written: a foreign or newer file stays as it was.
+    QString error;
+    const auto userVersion = pragmaValue(db, QStringLiteral("user_version"), &error);
+    const auto appId = pragmaValue(db, QStringLiteral("application_id"), &error);
+    const auto tableCount = [&] {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+        return q.next() ? q.value(0).toInt() : -1;
+    }();
+    if (!userVersion || !appId || tableCount < 0)
+        return Error{QObject::tr("%1 is not a Privacy Workbench workspace, or it is damaged "
+                                 "(SQLite says: %2). It was not changed.")
+                         .arg(shown, error.isEmpty() ? QObject::tr("unreadable") : error)};
+    const bool fresh = *userVersion == 0 && tableCount == 0;
+    if (!fresh && *appId != kApplicationId)
+        return Error{QObject::tr("%1 is an SQLite database but not a Privacy Workbench workspace. "
+                                 "It was not changed.")
+                         .arg(shown)};
+    const int latest = latestSchemaVersion();
+    if (*userVersion > latest)
+        return Error{QObject::tr("Workspace %1 was written by a newer Privacy Workbench (schema "
+                                 "version %2; this version knows up to %3). Update the app to "
+                                 "open it. The file was not changed.")
+                         .arg(shown)
+                         .arg(*userVersion)
+                         .arg(latest)};
+
+    QSqlQuery pragmas(db);
+    pragmas.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    pragmas.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
+    if (readOnly)
+        return self;
+
+    if (!pragmas.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
+        return sqlError(QObject::tr("Cannot switch %1 to WAL").arg(shown), pragmas);
+    pragmas.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+
+    const int target = qBound(0, options.targetVersion.value_or(latest), latest);
+    if (*userVersion < target) {
+        if (auto ok = self->migrate(int(*userVersion), target); !ok)
+            return Error{QObject::tr("Cannot update workspace %1 to the current format: %2. "
+                                     "Nothing was changed by the failed step.")
+                             .arg(shown, ok.error())};
+    }
+    return self;
+}
+
+Database::~Database()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+sqlite3* Database::handle() const
+{
+    const QVariant v = connection().driver()->handle();
+    if (qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(v.data());
+}
+
+int Database::schemaVersion() const
+{
+    QString error;
+    return int(pragmaValue(connection(), QStringLiteral("user_version"), &error).value_or(-1));
+}
+
+Status Database::migrate(int from, int to)
+{
+    sqlite3* db = handle();
+    if (!db)
+        return Error{QStringLiteral("the SQLite driver gave no handle")};
+    for (const Migration& m : migrations()) {
+        if (m.version <= from || m.version > to)
+            continue;
+        QFile file(m.file);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{QStringLiteral("missing migration %1").arg(m.file)};
+        const QByteArray sql = "BEGIN IMMEDIATE;\n" + file.readAll() +
+                               "\nPRAGMA application_id = " + QByteArray::number(kApplicationId) +
+                               ";\nPRAGMA user_version = " + QByteArray::number(m.version) +
+                               ";\nCOMMIT;";
+        QString error;
+        if (!execAll(db, sql, &error)) {
+            QString ignored;
+            execAll(db, "ROLLBACK;", &ignored);
+            return Error{QStringLiteral("step %1 (%2) failed: %3")
+                             .arg(m.version)
+                             .arg(QFileInfo(m.file).fileName(), error)};
+        }
+    }
+    return {};
+}
+
+Status Database::transaction(const std::function<Status()>& work)
+{
+    QSqlDatabase db = connection();
+    if (m_transactionDepth > 0) {
+        ++m_transactionDepth;
+        Status s = work();
+        --m_transactionDepth;
+        return s;
+    }
+    if (!db.transaction())
+        return Error{QObject::tr("Cannot start a transaction: %1").arg(db.lastError().text())};
+    m_transactionDepth = 1;
+    Status s = work();
+    m_transactionDepth = 0;
+    if (!s) {
+        db.rollback();
+        return s;
+    }
+    if (!db.commit()) {
+        const QString why = db.lastError().text();
+        db.rollback();
+        return Error{QObject::tr("Cannot save the change: %1").arg(why)};
+    }
+    return {};
+}
+
+QStringList Database::integrityProblems() const
+{
+    QSqlQuery q(connection());
+    QStringList problems;
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check"))) {
+        problems << q.lastError().text();
+        return problems;
+    }
+    while (q.next()) {
+        const QString line = q.value(0).toString();
+        if (line != u"ok")
+            problems << line;
+    }
+    return problems;
+}
+
+} // namespace workbench

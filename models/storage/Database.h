@@ -1,0 +1,77 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QLockFile>
+#include <QSqlDatabase>
+#include <QString>
+#include <functional>
+#include <memory>
+#include <optional>
+
+struct sqlite3;
+
+namespace workbench {
+
+// One workspace file: an SQLite database with WAL and foreign keys on,
+// migrated to the current schema with numbered SQL files (resources/sql),
+// each applied in its own transaction and recorded in PRAGMA user_version.
+//
+// Opening for writing takes a lock (a second instance on the same file is
+// refused), creates the file owner-only (0600), and refuses a file written
+// by a newer version without changing it.
+class Database
+{
+public:
+    enum class Mode
+    {
+        ReadWrite, // lock, create if missing, migrate
+        ReadOnly,  // no lock, no migration, nothing written (verify, inspection)
+    };
+
+    struct Options
+    {
+        Mode mode = Mode::ReadWrite;
+        // Migrate only up to this version (tests of upgrades); default latest.
+        std::optional<int> targetVersion;
+    };
+
+    static Result<std::unique_ptr<Database>> open(const QString& path, Options options);
+    static Result<std::unique_ptr<Database>> open(const QString& path)
+    {
+        return open(path, Options{});
+    }
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    static int latestSchemaVersion();
+    int schemaVersion() const;
+    QString path() const { return m_path; }
+    bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
+
+    QSqlDatabase connection() const;
+    sqlite3* handle() const;
+
+    // Runs `work` in one transaction: committed if it returns ok, rolled back
+    // otherwise (and its error returned). Nested calls join the outer one.
+    Status transaction(const std::function<Status()>& work);
+
+    // `PRAGMA integrity_check`: empty when the file is sound.
+    QStringList integrityProblems() const;
+
+private:
+    Database() = default;
+    Status migrate(int from, int to);
+
+    QString m_path;
+    QString m_connectionName;
+    Mode m_mode = Mode::ReadWrite;
+    std::unique_ptr<QLockFile> m_lock;
+    int m_transactionDepth = 0;
+};
+
+// Wraps a failed query into an error that says what we were doing.
+Error sqlError(const QString& what, const class QSqlQuery& query);
+
+} // namespace workbench

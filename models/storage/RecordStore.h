@@ -1,0 +1,48 @@
+#pragma once
+
+#include "Database.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QVariantList>
+
+namespace workbench {
+
+// How one resource of the sync contract is laid out in SQLite: scalar JSON
+// fields are columns of the same name; list fields live in child tables
+// (processor_id, position, value); fields we do not know go to extra_json.
+struct TableSpec
+{
+    QString resource; // the contract's name, e.g. "retention-rules"
+    QString table;
+    QStringList columns;           // scalar fields besides id/version/updated_at
+    QHash<QString, QString> lists; // list field -> child table
+    QString childKey;              // foreign-key column of the child tables
+    QString orderBy = QStringLiteral("id");
+};
+
+// Reads and writes records of one resource as their contract JSON. The typed
+// Repository<T> below sits on it.
+class RecordStore
+{
+public:
+    RecordStore(Database& db, const TableSpec& spec)
+        : m_db(db)
+        , m_spec(spec)
+    {}
+
+    Status upsert(const QJsonObject& record);
+    Status remove(const QString& id);
+    // Records matching an SQL condition on the table (alias "t").
+    Result<QList<QJsonObject>> select(const QString& where = {},
+                                      const QVariantList& binds = {}) const;
+    Result<std::optional<QJsonObject>> find(const QString& id) const;
+    Result<qint64> count(const QString& where = {}, const QVariantList& binds = {}) const;
+
+private:
+    Database& m_db;
+    const TableSpec& m_spec;
+};
+
+} // namespace workbench

@@ -1,0 +1,86 @@
+#include "Repository.h"
+
+namespace workbench {
+
+const TableSpec& RecordTable<Organization>::spec()
+{
+    static const TableSpec s{
+        QStringLiteral("organizations"),
+        QStringLiteral("organizations"),
+        {QStringLiteral("name"), QStringLiteral("website"), QStringLiteral("privacy_contact"),
+         QStringLiteral("notice_period_days"), QStringLiteral("response_commitment_days")},
+        {},
+        {},
+        QStringLiteral("t.name COLLATE NOCASE")};
+    return s;
+}
+
+const TableSpec& RecordTable<Processor>::spec()
+{
+    static const TableSpec s{
+        QStringLiteral("processors"),
+        QStringLiteral("processors"),
+        {QStringLiteral("name"), QStringLiteral("legal_entity"), QStringLiteral("address"),
+         QStringLiteral("contact"), QStringLiteral("website"), QStringLiteral("service"),
+         QStringLiteral("transfer_mechanism"), QStringLiteral("dpa_status"),
+         QStringLiteral("dpa_signed_on"), QStringLiteral("dpa_url"), QStringLiteral("status"),
+         QStringLiteral("parent_id"), QStringLiteral("review_due")},
+        {{QStringLiteral("aliases"), QStringLiteral("processor_aliases")},
+         {QStringLiteral("locations"), QStringLiteral("processor_locations")},
+         {QStringLiteral("data_categories"), QStringLiteral("processor_data_categories")},
+         {QStringLiteral("data_subjects"), QStringLiteral("processor_data_subjects")},
+         {QStringLiteral("purposes"), QStringLiteral("processor_purposes")},
+         {QStringLiteral("certifications"), QStringLiteral("processor_certifications")},
+         {QStringLiteral("organization_ids"), QStringLiteral("processor_organizations")}},
+        QStringLiteral("processor_id"),
+        QStringLiteral("t.name COLLATE NOCASE")};
+    return s;
+}
+
+const TableSpec& RecordTable<RetentionRule>::spec()
+{
+    static const TableSpec s{QStringLiteral("retention-rules"),
+                             QStringLiteral("retention_rules"),
+                             {QStringLiteral("organization_id"), QStringLiteral("data_category"),
+                              QStringLiteral("system"), QStringLiteral("processor_id"),
+                              QStringLiteral("period"), QStringLiteral("trigger"),
+                              QStringLiteral("action"), QStringLiteral("legal_basis"),
+                              QStringLiteral("exception")},
+                             {},
+                             {},
+                             QStringLiteral("t.organization_id, t.trigger, t.data_category")};
+    return s;
+}
+
+const TableSpec& RecordTable<RightsRequest>::spec()
+{
+    static const TableSpec s{QStringLiteral("rights-requests"),
+                             QStringLiteral("rights_requests"),
+                             {QStringLiteral("organization_id"), QStringLiteral("type"),
+                              QStringLiteral("jurisdiction"), QStringLiteral("subject_name"),
+                              QStringLiteral("subject_email"), QStringLiteral("account_id"),
+                              QStringLiteral("channel"), QStringLiteral("received_at"),
+                              QStringLiteral("verified_at"), QStringLiteral("status"),
+                              QStringLiteral("extended_until"), QStringLiteral("extension_reason"),
+                              QStringLiteral("assignee"), QStringLiteral("closed_at")},
+                             {},
+                             {},
+                             QStringLiteral("t.received_at DESC, t.id")};
+    return s;
+}
+
+const TableSpec& RecordTable<PolicyVersion>::spec()
+{
+    static const TableSpec s{QStringLiteral("policy-versions"),
+                             QStringLiteral("policy_versions"),
+                             {QStringLiteral("organization_id"), QStringLiteral("document"),
+                              QStringLiteral("title"), QStringLiteral("status"),
+                              QStringLiteral("body"), QStringLiteral("published_on"),
+                              QStringLiteral("effective_on")},
+                             {},
+                             {},
+                             QStringLiteral("t.document, t.published_on DESC, t.id")};
+    return s;
+}
+
+} // namespace workbench

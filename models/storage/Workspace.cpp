@@ -1,0 +1,109 @@
+#include "Workspace.h"
+
+namespace workbench {
+
+namespace {
+
+QString defaultActor()
+{
+    for (const char* var : {"PRIVACY_WORKBENCH_ACTOR", "USER", "USERNAME", "LOGNAME"}) {
+        const QString v = qEnvironmentVariable(var);
+        if (!v.isEmpty())
+            return v;
+    }
+    return QStringLiteral("unknown");
+}
+
+// The fields that tell versions apart but are not the officer's change.
+QJsonObject withoutBookkeeping(QJsonObject o)
+{
+    o.remove(QStringLiteral("updated_at"));
+    return o;
+}
+
+} // namespace
+
+Workspace::Workspace(std::unique_ptr<Database> db)
+    : m_db(std::move(db))
+    , m_actor(defaultActor())
+{}
+
+Workspace::~Workspace() = default;
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, Database::Options options)
+{
+    auto db = Database::open(path, options);
+    if (!db)
+        return Error{db.error()};
+    return std::unique_ptr<Workspace>(new Workspace(std::move(db).value()));
+}
+
+Result<QList<Organization>> Workspace::organizations() const
+{
+    return Repository<Organization>(*m_db).list();
+}
+
+Result<QList<Processor>> Workspace::processors(const QString& organizationId) const
+{
+    if (organizationId.isEmpty())
+        return Repository<Processor>(*m_db).list();
+    return Repository<Processor>(*m_db).list(
+        QStringLiteral(
+            "t.id IN (SELECT processor_id FROM processor_organizations WHERE value = ?)"),
+        {organizationId});
+}
+
+Result<std::optional<Processor>> Workspace::processor(const QString& id) const
+{
+    return Repository<Processor>(*m_db).find(id);
+}
+
+Result<QList<RetentionRule>> Workspace::retentionRules(const QString& organizationId) const
+{
+    return Repository<RetentionRule>(*m_db).list(QStringLiteral("t.organization_id = ?"),
+                                                 {organizationId});
+}
+
+Result<QList<RightsRequest>> Workspace::rightsRequests(const QString& organizationId) const
+{
+    return Repository<RightsRequest>(*m_db).list(QStringLiteral("t.organization_id = ?"),
+                                                 {organizationId});
+}
+
+Result<QList<PolicyVersion>> Workspace::policyVersions(const QString& organizationId) const
+{
+    return Repository<PolicyVersion>(*m_db).list(QStringLiteral("t.organization_id = ?"),
+                                                 {organizationId});
+}
+
+Status Workspace::saveJson(const QString& resource, const QString& id, const QJsonObject& before,
+                           const std::function<Status()>& write, const QJsonObject& after,
+                           const QString& summary, const QString& action)
+{
+    if (m_db->isReadOnly())
+        return Error{tr("The workspace is open read-only.")};
+    if (!before.isEmpty() && withoutBookkeeping(before) == withoutBookkeeping(after))
+        return {};
+    AuditEntry entry;
+    entry.actor = m_actor;
+    entry.action = !action.isEmpty()
+                       ? action
+                       : (before.isEmpty() ? QStringLiteral("create") : QStringLiteral("update"));
+    entry.recordType = resource;
+    entry.recordId = id;
+    entry.summary = summary;
+    entry.before = before;
+    entry.after = after;
+    const Status s = m_db->transaction([&]() -> Status {
+        if (auto w = write(); !w)
+            return w;
+        return AuditLog::append(*m_db, entry);
+    });
+    if (!s)
+        return s;
+    emit recordChanged(resource, id);
+    emit auditAppended(entry.seq);
+    return {};
+}
+
+} // namespace workbench

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "AuditLog.h"
+#include "Database.h"
+#include "Repository.h"
+
+#include <QObject>
+#include <memory>
+
+namespace workbench {
+
+// The open workspace: the one door through which the app reads records and
+// changes them. Every change writes the record and its audit entry in one
+// transaction, then tells listeners (item models) what changed.
+class Workspace : public QObject
+{
+    Q_OBJECT
+
+public:
+    static Result<std::unique_ptr<Workspace>> open(const QString& path,
+                                                   Database::Options options = {});
+    ~Workspace() override;
+
+    Database& database() { return *m_db; }
+    const Database& database() const { return *m_db; }
+    QString path() const { return m_db->path(); }
+
+    // Who the audit log names for changes (the signed-in OS user by default).
+    QString actor() const { return m_actor; }
+    void setActor(const QString& actor) { m_actor = actor; }
+
+    Result<QList<Organization>> organizations() const;
+    Result<QList<Processor>> processors(const QString& organizationId = {}) const;
+    Result<std::optional<Processor>> processor(const QString& id) const;
+    Result<QList<RetentionRule>> retentionRules(const QString& organizationId) const;
+    Result<QList<RightsRequest>> rightsRequests(const QString& organizationId) const;
+    Result<QList<PolicyVersion>> policyVersions(const QString& organizationId) const;
+
+    // Saves (creates or updates) a record with an audit entry saying
+    // `summary`; `action` defaults to create/update. A save that changes
+    // nothing writes nothing.
+    template <typename T>
+    Status save(const T& record, const QString& summary, const QString& action = {});
+
+    // Removes a record with an audit entry (e.g. undoing a creation).
+    template <typename T> Status remove(const QString& id, const QString& summary);
+
+    Result<QList<AuditEntry>> auditEntries(const AuditFilter& filter = {}) const
+    {
+        return AuditLog::entries(*m_db, filter);
+    }
+    AuditVerification verifyAudit() const { return AuditLog::verify(*m_db); }
+
+signals:
+    // A change the officer asked for could not be saved (shown to them).
+    void changeFailed(const QString& message);
+    // A record of `resource` ("processors", ...) was created, changed or removed.
+    void recordChanged(const QString& resource, const QString& id);
+    void auditAppended(qint64 seq);
+
+private:
+    explicit Workspace(std::unique_ptr<Database> db);
+
+    Status saveJson(const QString& resource, const QString& id, const QJsonObject& before,
+                    const std::function<Status()>& write, const QJsonObject& after,
+                    const QString& summary, const QString& action);
+
+    std::unique_ptr<Database> m_db;
+    QString m_actor;
+};
+
+template <typename T>
+Status Workspace::save(const T& record, const QString& summary, const QString& action)
+{
+    Repository<T> repo(*m_db);
+    QJsonObject before;
+    if (auto existing = repo.find(record.id); !existing)
+        return Error{existing.error()};
+    else if (existing.value())
+        before = existing.value()->toJson();
+    return saveJson(
+        Repository<T>::resource(), record.id, before, [&] { return repo.save(record); },
+        record.toJson(), summary, action);
+}
+
+template <typename T> Status Workspace::remove(const QString& id, const QString& summary)
+{
+    Repository<T> repo(*m_db);
+    auto existing = repo.find(id);
+    if (!existing)
+        return Error{existing.error()};
+    if (!existing.value())
+        return {};
+    return saveJson(
+        Repository<T>::resource(), id, existing.value()->toJson(), [&] { return repo.remove(id); },
+        {}, summary, QStringLiteral("delete"));
+}
+
+} // namespace workbench

@@ -1,0 +1,233 @@
+#include "TestSupport.h"
+#include "common/Page.h"
+#include "dialogs/MessageBox.h"
+#include "itemmodels/ModelRoles.h"
+#include "mainwindow/MainWindow.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTreeView>
+
+using namespace workbench;
+using namespace workbench::test;
+
+namespace {
+
+QModelIndex findRow(const QAbstractItemModel* model, int column, const QString& text,
+                    const QModelIndex& parent = {})
+{
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+        const QModelIndex idx = model->index(r, column, parent);
+        if (idx.data().toString() == text)
+            return idx;
+        const QModelIndex inner = findRow(model, column, text, model->index(r, 0, parent));
+        if (inner.isValid())
+            return inner;
+    }
+    return {};
+}
+
+QStringList columnTexts(const QAbstractItemModel* model, int column)
+{
+    QStringList out;
+    for (int r = 0; r < model->rowCount(); ++r)
+        out << model->index(r, column).data().toString();
+    return out;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    TempFolder m_tmp;
+    std::unique_ptr<Workspace> m_ws;
+    std::unique_ptr<MainWindow> m_window;
+    int m_n = 0;
+
+    template <typename T> T* find(const char* name) const
+    {
+        T* w = m_window->findChild<T*>(QString::fromLatin1(name));
+        if (!w)
+            qWarning("no widget named %s", name);
+        return w;
+    }
+
+    void clickSidebar(const QString& title)
+    {
+        auto sidebar = find<QListWidget>("sidebar");
+        const auto items = sidebar->findItems(title, Qt::MatchExactly);
+        QCOMPARE(items.size(), 1);
+        QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {},
+                          sidebar->visualItemRect(items.first()).center());
+    }
+
+    void clickRow(QAbstractItemView* view, const QModelIndex& index)
+    {
+        view->scrollTo(index);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+    }
+
+    void replaceText(QLineEdit* edit, const QString& text)
+    {
+        edit->setFocus();
+        QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(edit, Qt::Key_Delete);
+        QTest::keyClicks(edit, text);
+    }
+
+    void selectProcessor(const QString& name)
+    {
+        auto tree = find<QTreeView>("processorTree");
+        const QModelIndex stripe = findRow(tree->model(), 0, name);
+        QVERIFY2(stripe.isValid(), qPrintable(name));
+        clickRow(tree, stripe);
+        QCOMPARE(find<QLineEdit>("nameEdit")->text(), name);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        MessageBox::setAutoAnswer(QMessageBox::Ok);
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        m_window.reset();
+        m_ws.reset();
+        m_ws = makeDemoWorkspace(m_tmp.path(QStringLiteral("gui%1.sqlite").arg(++m_n)));
+        QVERIFY(m_ws);
+        m_ws->setActor("dana");
+        m_window = std::make_unique<MainWindow>(*m_ws);
+        m_window->show();
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_window->setOrganization("org-labelsets"));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_ws.reset();
+    }
+
+    void editUndoAndFindBothInTheAuditPage()
+    {
+        clickSidebar("Processors");
+        QCOMPARE(m_window->currentPage()->pageName(), QStringLiteral("processors"));
+        selectProcessor("Stripe");
+
+        auto contact = find<QLineEdit>("contactEdit");
+        QCOMPARE(contact->text(), QStringLiteral("dpo@stripe.com"));
+        auto apply = find<QPushButton>("applyButton");
+        QVERIFY(!apply->isEnabled());
+        replaceText(contact, "privacy@stripe.example");
+        QVERIFY(apply->isEnabled());
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QCOMPARE(m_ws->processor("p-stripe").value()->contact,
+                 QStringLiteral("privacy@stripe.example"));
+        QVERIFY(!apply->isEnabled());
+
+        // Ctrl+Z undoes it, in the store and in the pane.
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_ws->processor("p-stripe").value()->contact, QStringLiteral("dpo@stripe.com"));
+        QCOMPARE(find<QLineEdit>("contactEdit")->text(), QStringLiteral("dpo@stripe.com"));
+        // Ctrl+Shift+Z redoes, Ctrl+Z again undoes.
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(m_ws->processor("p-stripe").value()->contact,
+                 QStringLiteral("privacy@stripe.example"));
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_ws->processor("p-stripe").value()->contact, QStringLiteral("dpo@stripe.com"));
+
+        clickSidebar("Audit");
+        QCOMPARE(m_window->currentPage()->pageName(), QStringLiteral("audit"));
+        auto audit = find<QTableView>("auditView");
+        const QStringList summaries = columnTexts(audit->model(), 5);
+        QCOMPARE(summaries.count("Edit Stripe: contact"), 2); // the edit and its redo
+        QCOMPARE(summaries.count("Undo: Edit Stripe: contact"), 2);
+        QVERIFY(columnTexts(audit->model(), 2).contains("dana"));
+        QVERIFY2(find<QLabel>("chainStatus")->text().contains("intact"),
+                 qPrintable(find<QLabel>("chainStatus")->text()));
+
+        // Filtering by record type keeps only processor changes.
+        auto type = find<QComboBox>("auditRecordType");
+        type->setCurrentIndex(type->findData("processors"));
+        QCOMPARE(audit->model()->rowCount(), 4);
+        // The detail shows the field before and after.
+        clickRow(audit, audit->model()->index(0, 0));
+        auto detail = m_window->findChild<QWidget*>("auditDetail");
+        QVERIFY(detail);
+    }
+
+    void badInputIsRefusedWithTheReason()
+    {
+        clickSidebar("Processors");
+        selectProcessor("Resend");
+        replaceText(find<QLineEdit>("locationsEdit"), "US, Germany");
+        QVERIFY(!find<QPushButton>("applyButton")->isEnabled());
+        QVERIFY2(
+            find<QLabel>("processorProblem")->text().contains("'GERMANY' is not an ISO 3166-1"),
+            qPrintable(find<QLabel>("processorProblem")->text()));
+        replaceText(find<QLineEdit>("locationsEdit"), "US, DE");
+        QVERIFY(find<QPushButton>("applyButton")->isEnabled());
+        QVERIFY(find<QLabel>("processorProblem")->text().isEmpty());
+    }
+
+    void addFilterAndOffboard()
+    {
+        clickSidebar("Processors");
+        auto tree = find<QTreeView>("processorTree");
+        const int before = tree->model()->rowCount();
+        QTest::mouseClick(find<QPushButton>("addProcessorButton"), Qt::LeftButton);
+        QCOMPARE(tree->model()->rowCount(), before + 1);
+        QCOMPARE(find<QLineEdit>("nameEdit")->text(), QStringLiteral("New processor"));
+        replaceText(find<QLineEdit>("nameEdit"), "Plausible Analytics");
+        QTest::mouseClick(find<QPushButton>("applyButton"), Qt::LeftButton);
+        QVERIFY(findRow(tree->model(), 0, "Plausible Analytics").isValid());
+
+        // Type-to-filter.
+        QTest::keyClicks(find<QLineEdit>("processorFilter"), "plausible");
+        QCOMPARE(tree->model()->rowCount(), 1);
+        find<QLineEdit>("processorFilter")->clear();
+        QCOMPARE(tree->model()->rowCount(), before + 1);
+
+        // Offboard asks first; answered Yes it marks the processor.
+        selectProcessor("Railway");
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        QTest::mouseClick(find<QPushButton>("offboardButton"), Qt::LeftButton);
+        QCOMPARE(m_ws->processor("p-railway").value()->status, ProcessorStatus::Offboarded);
+        QVERIFY(!find<QPushButton>("offboardButton")->isEnabled());
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_ws->processor("p-railway").value()->status, ProcessorStatus::Active);
+    }
+
+    void windowStateIsRemembered()
+    {
+        m_window->resize(1011, 707);
+        clickSidebar("Retention");
+        m_window->setOrganization("org-genmedia");
+        m_window->close();
+        m_window = std::make_unique<MainWindow>(*m_ws);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QCOMPARE(m_window->size(), QSize(1011, 707));
+        QCOMPARE(m_window->currentPage()->pageName(), QStringLiteral("retention"));
+        QCOMPARE(m_window->organization(), QStringLiteral("org-genmedia"));
+        auto rules = find<QTableView>("retentionView");
+        QCOMPARE(rules->model()->rowCount(), 7);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

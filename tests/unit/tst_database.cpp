@@ -1,0 +1,210 @@
+#include "TestSupport.h"
+#include "storage/Database.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+using namespace workbench;
+using namespace workbench::test;
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QStringList tables(const Database& db)
+    {
+        QSqlQuery q(db.connection());
+        q.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+        QStringList out;
+        while (q.next())
+            out << q.value(0).toString();
+        return out;
+    }
+    static QByteArray fileBytes(const QString& path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+private slots:
+    void freshFileGetsTheWholeSchema()
+    {
+        TempFolder tmp;
+        auto db = Database::open(tmp.path("w.sqlite"));
+        QVERIFY2(db, qPrintable(db.error()));
+        QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(Database::latestSchemaVersion() >= 2);
+        const QStringList t = tables(*db.value());
+        for (const char* name :
+             {"organizations", "processors", "processor_aliases", "processor_locations",
+              "processor_data_categories", "processor_data_subjects", "processor_organizations",
+              "retention_rules", "rights_requests", "request_events", "request_tasks",
+              "policy_versions", "audit_log", "sync_outbox", "sync_state", "local_notes",
+              "organization_holidays"})
+            QVERIFY2(t.contains(QString::fromLatin1(name)), name);
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(q.exec("PRAGMA journal_mode") && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(q.exec("PRAGMA foreign_keys") && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+    }
+
+    void upgradesFromThePreviousSchemaKeepingData()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("old.sqlite");
+        {
+            auto v1 = Database::open(path, {Database::Mode::ReadWrite, 1});
+            QVERIFY2(v1, qPrintable(v1.error()));
+            QCOMPARE(v1.value()->schemaVersion(), 1);
+            QVERIFY(!tables(*v1.value()).contains("local_notes"));
+            QSqlQuery q(v1.value()->connection());
+            QVERIFY(q.exec("INSERT INTO organizations (id, name, notice_period_days) "
+                           "VALUES ('o1', 'Acme', 14)"));
+        }
+        auto db = Database::open(path);
+        QVERIFY2(db, qPrintable(db.error()));
+        QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(tables(*db.value()).contains("local_notes"));
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(q.exec("SELECT name, notice_period_days FROM organizations WHERE id = 'o1'"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Acme"));
+        QCOMPARE(q.value(1).toInt(), 14);
+    }
+
+    void newerFileIsRefusedAndLeftUntouched()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("newer.sqlite");
+        {
+            auto db = Database::open(path);
+            QVERIFY(db);
+        }
+        execOnFile(
+            path,
+            QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() + 5));
+        execOnFile(path, "PRAGMA wal_checkpoint(TRUNCATE)");
+        const QByteArray before = fileBytes(path);
+        const QDateTime modified = QFileInfo(path).lastModified();
+        auto db = Database::open(path);
+        QVERIFY(!db);
+        QVERIFY2(db.error().contains("newer Privacy Workbench"), qPrintable(db.error()));
+        QVERIFY2(db.error().contains("not changed"), qPrintable(db.error()));
+        QCOMPARE(fileBytes(path), before);
+        QCOMPARE(QFileInfo(path).lastModified(), modified);
+    }
+
+    void secondInstanceIsRefused()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("locked.sqlite");
+        auto first = Database::open(path);
+        QVERIFY(first);
+        auto second = Database::open(path);
+        QVERIFY(!second);
+        QVERIFY2(second.error().contains("already open"), qPrintable(second.error()));
+        first.value().reset();
+        auto third = Database::open(path);
+        QVERIFY2(third, qPrintable(third.error()));
+    }
+
+    void fileIsPrivateToTheUser()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("private.sqlite");
+        auto db = Database::open(path);
+        QVERIFY(db);
+        const auto perms = QFileInfo(path).permissions();
+        QVERIFY(perms.testFlag(QFileDevice::ReadOwner));
+        QVERIFY(perms.testFlag(QFileDevice::WriteOwner));
+        for (auto p : {QFileDevice::ReadGroup, QFileDevice::WriteGroup, QFileDevice::ReadOther,
+                       QFileDevice::WriteOther, QFileDevice::ExeOther})
+            QVERIFY(!perms.testFlag(p));
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(q.exec("INSERT INTO organizations (id, name) VALUES ('o', 'O')"));
+        const auto walPerms = QFileInfo(path + "-wal").permissions();
+        QVERIFY(!walPerms.testFlag(QFileDevice::ReadOther));
+        QVERIFY(!walPerms.testFlag(QFileDevice::ReadGroup));
+    }
+
+    void existingLooseFileIsTightened()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("loose.sqlite");
+        {
+            auto db = Database::open(path);
+            QVERIFY(db);
+        }
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                        QFileDevice::ReadOther | QFileDevice::ReadGroup);
+        auto db = Database::open(path);
+        QVERIFY(db);
+        QVERIFY(!QFileInfo(path).permissions().testFlag(QFileDevice::ReadOther));
+    }
+
+    void garbageAndForeignFilesAreRefusedUnchanged_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("text") << QByteArray("this is not a database, it is a note\n")
+                              << "not a Privacy Workbench workspace";
+    }
+    void garbageAndForeignFilesAreRefusedUnchanged()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        TempFolder tmp;
+        const QString path = tmp.path("garbage.sqlite");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        auto db = Database::open(path);
+        QVERIFY(!db);
+        QVERIFY2(db.error().contains(expected), qPrintable(db.error()));
+        QCOMPARE(fileBytes(path), content);
+    }
+
+    void foreignSqliteDatabaseIsRefused()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("other.sqlite");
+        execOnFile(path, "CREATE TABLE recipes (id INTEGER PRIMARY KEY, title TEXT)");
+        auto db = Database::open(path);
+        QVERIFY(!db);
+        QVERIFY2(db.error().contains("not a Privacy Workbench workspace"), qPrintable(db.error()));
+    }
+
+    void failedWorkRollsBack()
+    {
+        TempFolder tmp;
+        auto db = Database::open(tmp.path("tx.sqlite"));
+        QVERIFY(db);
+        Database& d = *db.value();
+        const Status s = d.transaction([&]() -> Status {
+            QSqlQuery q(d.connection());
+            q.exec("INSERT INTO organizations (id, name) VALUES ('o', 'O')");
+            return Error{"something went wrong"};
+        });
+        QVERIFY(!s);
+        QCOMPARE(s.error(), QStringLiteral("something went wrong"));
+        QSqlQuery q(d.connection());
+        QVERIFY(q.exec("SELECT count(*) FROM organizations") && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void readOnlyOpenWritesNothing()
+    {
+        TempFolder tmp;
+        auto missing = Database::open(tmp.path("none.sqlite"), {Database::Mode::ReadOnly, {}});
+        QVERIFY(!missing);
+        QVERIFY(missing.error().contains("does not exist"));
+        QVERIFY(!QFileInfo::exists(tmp.path("none.sqlite")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

@@ -1,0 +1,167 @@
+#include "TableSupport.h"
+
+#include "Settings.h"
+#include "dialogs/MessageBox.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QMenu>
+#include <QSaveFile>
+#include <QTableView>
+#include <QTreeView>
+
+namespace workbench {
+
+namespace {
+
+QString csvField(QString s)
+{
+    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
+        s.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+        return u'"' + s + u'"';
+    }
+    return s;
+}
+
+bool isHidden(const QAbstractItemView* view, int column)
+{
+    if (auto t = qobject_cast<const QTableView*>(view))
+        return t->isColumnHidden(column);
+    if (auto t = qobject_cast<const QTreeView*>(view))
+        return t->isColumnHidden(column);
+    return false;
+}
+
+void collectRows(const QAbstractItemView* view, const QModelIndex& parent, QList<QModelIndex>* rows)
+{
+    const QAbstractItemModel* m = view->model();
+    for (int r = 0; r < m->rowCount(parent); ++r) {
+        const QModelIndex idx = m->index(r, 0, parent);
+        rows->append(idx);
+        auto tree = qobject_cast<const QTreeView*>(view);
+        if (tree && m->hasChildren(idx))
+            collectRows(view, idx, rows);
+    }
+}
+
+} // namespace
+
+QString TableSupport::visibleRowsAsCsv(const QAbstractItemView* view)
+{
+    const QAbstractItemModel* m = view->model();
+    QStringList lines;
+    QStringList header;
+    QList<int> columns;
+    for (int c = 0; c < m->columnCount(); ++c) {
+        if (isHidden(view, c))
+            continue;
+        columns << c;
+        header << csvField(m->headerData(c, Qt::Horizontal).toString());
+    }
+    lines << header.join(u',');
+    QList<QModelIndex> rows;
+    collectRows(view, {}, &rows);
+    for (const QModelIndex& row : std::as_const(rows)) {
+        QStringList fields;
+        for (int c : std::as_const(columns))
+            fields << csvField(row.siblingAtColumn(c).data().toString());
+        lines << fields.join(u',');
+    }
+    return lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n");
+}
+
+QString TableSupport::selectionAsText(const QAbstractItemView* view)
+{
+    QModelIndexList selected = view->selectionModel()->selectedIndexes();
+    std::sort(selected.begin(), selected.end(), [view](const QModelIndex& a, const QModelIndex& b) {
+        const QRect ra = view->visualRect(a), rb = view->visualRect(b);
+        return ra.y() != rb.y() ? ra.y() < rb.y() : a.column() < b.column();
+    });
+    QString text;
+    int lastRowY = INT_MIN;
+    for (const QModelIndex& idx : std::as_const(selected)) {
+        if (isHidden(view, idx.column()))
+            continue;
+        const int y = view->visualRect(idx).y();
+        if (lastRowY != INT_MIN)
+            text += y == lastRowY ? u'\t' : u'\n';
+        lastRowY = y;
+        text += idx.data().toString();
+    }
+    return text;
+}
+
+void TableSupport::install(QAbstractItemView* view, QHeaderView* header, const QString& settingsKey)
+{
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setAlternatingRowColors(true);
+    if (auto t = qobject_cast<QTableView*>(view)) {
+        t->setSortingEnabled(true);
+        t->verticalHeader()->hide();
+        t->setWordWrap(false);
+    }
+    if (auto t = qobject_cast<QTreeView*>(view)) {
+        t->setSortingEnabled(true);
+        t->setUniformRowHeights(true);
+    }
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(true);
+
+    auto copy = new QAction(QObject::tr("Copy"), view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    QObject::connect(copy, &QAction::triggered, view,
+                     [view] { QApplication::clipboard()->setText(selectionAsText(view)); });
+    auto exportCsv = new QAction(QObject::tr("Export visible rows to CSV…"), view);
+    QObject::connect(exportCsv, &QAction::triggered, view, [view] {
+        const QString path = QFileDialog::getSaveFileName(
+            view, QObject::tr("Export visible rows"), QString(), QObject::tr("CSV files (*.csv)"));
+        if (path.isEmpty())
+            return;
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(visibleRowsAsCsv(view).toUtf8()) < 0 ||
+            !file.commit())
+            MessageBox::critical(view, QObject::tr("Export failed"),
+                                 QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    });
+    view->addAction(copy);
+    view->addAction(exportCsv);
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    // Column choice from the header's context menu.
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(header, &QHeaderView::customContextMenuRequested, header,
+                     [header, view](const QPoint& pos) {
+                         QMenu menu(header);
+                         QAbstractItemModel* m = view->model();
+                         for (int c = 0; c < m->columnCount(); ++c) {
+                             QAction* a =
+                                 menu.addAction(m->headerData(c, Qt::Horizontal).toString());
+                             a->setCheckable(true);
+                             a->setChecked(!header->isSectionHidden(c));
+                             a->setEnabled(c != 0);
+                             QObject::connect(a, &QAction::toggled, header, [header, c](bool on) {
+                                 header->setSectionHidden(c, !on);
+                             });
+                         }
+                         menu.exec(header->mapToGlobal(pos));
+                     });
+
+    // Remember the layout.
+    const Setting<QByteArray> state(QStringLiteral("tables/%1/header").arg(settingsKey));
+    const QByteArray saved = state.value();
+    if (!saved.isEmpty())
+        header->restoreState(saved);
+    auto save = [header, state] {
+        state.setValue(header->saveState());
+    };
+    QObject::connect(header, &QHeaderView::sectionResized, header, save);
+    QObject::connect(header, &QHeaderView::sectionMoved, header, save);
+    QObject::connect(header, &QHeaderView::sortIndicatorChanged, header, save);
+}
+
+} // namespace workbench

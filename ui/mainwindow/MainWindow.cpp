@@ -1,0 +1,245 @@
+#include "MainWindow.h"
+
+#include "audit/AuditPage.h"
+#include "common/Page.h"
+#include "common/Settings.h"
+#include "dialogs/MessageBox.h"
+#include "policies/PoliciesPage.h"
+#include "processors/ProcessorsPage.h"
+#include "requests/RequestsPage.h"
+#include "retention/RetentionPage.h"
+#include "storage/Workspace.h"
+#include "today/TodayPage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace workbench {
+
+namespace {
+const Setting<QByteArray> kGeometry("mainwindow/geometry");
+const Setting<QByteArray> kState("mainwindow/state");
+const Setting<QString> kLastPage("mainwindow/page", QStringLiteral("today"));
+const Setting<QString> kLastOrganization("mainwindow/organization");
+} // namespace
+
+MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
+    : QMainWindow(parent)
+    , m_workspace(workspace)
+    , m_undoStack(new QUndoStack(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Privacy Workbench"));
+    resize(1280, 800);
+
+    m_sidebar = new QListWidget;
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setFixedWidth(150);
+    m_sidebar->setIconSize(QSize(20, 20));
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setStyleSheet(QStringLiteral(
+        "QListWidget { background: palette(window); font-size: 11pt; padding-top: 6px; }"
+        "QListWidget::item { padding: 8px 10px; }"));
+    m_pages = new QStackedWidget;
+    m_pages->setObjectName(QStringLiteral("pages"));
+
+    auto central = new QWidget;
+    auto layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    auto line = new QFrame;
+    line->setFrameShape(QFrame::VLine);
+    line->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(line);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    auto today = new TodayPage(workspace);
+    auto processors = new ProcessorsPage(workspace, *m_undoStack);
+    addPage(today, QStringLiteral("go-home"), QKeySequence(Qt::CTRL | Qt::Key_1));
+    addPage(processors, QStringLiteral("network-server"), QKeySequence(Qt::CTRL | Qt::Key_2));
+    addPage(new RetentionPage(workspace), QStringLiteral("appointment-soon"),
+            QKeySequence(Qt::CTRL | Qt::Key_3));
+    addPage(new RequestsPage(workspace), QStringLiteral("mail-message"),
+            QKeySequence(Qt::CTRL | Qt::Key_4));
+    addPage(new PoliciesPage(workspace), QStringLiteral("text-x-generic"),
+            QKeySequence(Qt::CTRL | Qt::Key_5));
+    addPage(new AuditPage(workspace), QStringLiteral("document-properties"),
+            QKeySequence(Qt::CTRL | Qt::Key_6));
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(today, &TodayPage::openRecord, this,
+            [this, processors](const QString& resource, const QString& id) {
+                if (resource == u"processors" && showPage(processors->pageName()))
+                    processors->selectProcessor(id);
+                else if (resource == u"rights-requests")
+                    showPage(QStringLiteral("requests"));
+            });
+
+    setupActions();
+
+    m_workspaceLabel = new QLabel(QDir::toNativeSeparators(workspace.path()));
+    m_workspaceLabel->setObjectName(QStringLiteral("workspaceLabel"));
+    m_workspaceLabel->setToolTip(tr("The workspace file (private to you)"));
+    statusBar()->addPermanentWidget(m_workspaceLabel);
+    connect(&workspace, &Workspace::changeFailed, this, [this](const QString& message) {
+        MessageBox::critical(this, tr("The change was not saved"), message);
+    });
+
+    loadOrganizations();
+    if (!showPage(kLastPage.value()))
+        showPage(QStringLiteral("today"));
+    restoreGeometry(kGeometry.value());
+    restoreState(kState.value());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(Page* page, const QString& iconName, const QKeySequence& shortcut)
+{
+    m_pageList.append(page);
+    m_pages->addWidget(page);
+    auto item = new QListWidgetItem(QIcon::fromTheme(iconName), page->title(), m_sidebar);
+    item->setToolTip(tr("%1 (%2)").arg(page->title(), shortcut.toString(QKeySequence::NativeText)));
+    item->setData(Qt::UserRole, page->pageName());
+    auto action = new QAction(page->title(), this);
+    action->setObjectName(QStringLiteral("actionPage_") + page->pageName());
+    action->setShortcut(shortcut);
+    connect(action, &QAction::triggered, this, [this, page] { showPage(page->pageName()); });
+    addAction(action);
+    connect(page, &Page::statusMessage, this, &MainWindow::showStatus);
+}
+
+void MainWindow::setupActions()
+{
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    QAction* redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QAction* a : actions()) {
+        if (a->objectName().startsWith(u"actionPage_"))
+            viewMenu->addAction(a);
+    }
+
+    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("About Privacy Workbench"), this, [this] {
+        MessageBox::question(this, tr("About Privacy Workbench"),
+                             tr("Privacy Workbench %1\nThe daily desk of a privacy officer: "
+                                "processors, retention, rights requests and policies, offline.")
+                                 .arg(QCoreApplication::applicationVersion()),
+                             QMessageBox::Ok, QMessageBox::Ok);
+    });
+
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->addWidget(new QLabel(tr("Organization: ")));
+    m_organizationPicker = new QComboBox;
+    m_organizationPicker->setObjectName(QStringLiteral("organizationPicker"));
+    m_organizationPicker->setMinimumWidth(260);
+    m_organizationPicker->setToolTip(tr("The organization whose records the pages show"));
+    toolbar->addWidget(m_organizationPicker);
+    toolbar->addSeparator();
+    toolbar->addAction(undo);
+    toolbar->addAction(redo);
+    connect(m_organizationPicker, &QComboBox::currentIndexChanged, this,
+            &MainWindow::onOrganizationChanged);
+}
+
+void MainWindow::loadOrganizations()
+{
+    auto orgs = m_workspace.organizations();
+    if (!orgs) {
+        MessageBox::critical(this, tr("Cannot read the organizations"), orgs.error());
+        return;
+    }
+    const QString wanted = kLastOrganization.value();
+    QSignalBlocker block(m_organizationPicker);
+    m_organizationPicker->clear();
+    for (const Organization& o : std::as_const(orgs.value()))
+        m_organizationPicker->addItem(o.name, o.id);
+    const int at = m_organizationPicker->findData(wanted);
+    m_organizationPicker->setCurrentIndex(at >= 0 ? at : 0);
+    block.unblock();
+    onOrganizationChanged();
+}
+
+QString MainWindow::organization() const
+{
+    return m_organizationPicker->currentData().toString();
+}
+
+bool MainWindow::setOrganization(const QString& id)
+{
+    const int at = m_organizationPicker->findData(id);
+    if (at < 0)
+        return false;
+    m_organizationPicker->setCurrentIndex(at);
+    return true;
+}
+
+void MainWindow::onOrganizationChanged()
+{
+    const QString id = organization();
+    kLastOrganization.setValue(id);
+    for (Page* page : std::as_const(m_pageList))
+        page->setOrganization(id);
+}
+
+bool MainWindow::showPage(const QString& name)
+{
+    for (int i = 0; i < m_pageList.size(); ++i) {
+        if (m_pageList[i]->pageName() == name) {
+            m_sidebar->setCurrentRow(i);
+            kLastPage.setValue(name);
+            return true;
+        }
+    }
+    return false;
+}
+
+Page* MainWindow::currentPage() const
+{
+    return qobject_cast<Page*>(m_pages->currentWidget());
+}
+
+void MainWindow::showStatus(const QString& text)
+{
+    statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    kGeometry.setValue(saveGeometry());
+    kState.setValue(saveState());
+    if (Page* page = currentPage())
+        kLastPage.setValue(page->pageName());
+    event->accept();
+}
+
+} // namespace workbench

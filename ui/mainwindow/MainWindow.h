@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QUndoStack;
+
+namespace workbench {
+
+class Page;
+class Workspace;
+
+// The window: a sidebar of pages, a toolbar with the organization picker
+// and undo/redo, and a status bar. It wires pages to the workspace; the
+// pages do the work.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(Workspace& workspace, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Switches to a page by name (today, processors, ...); false if unknown.
+    bool showPage(const QString& name);
+    Page* currentPage() const;
+    QUndoStack* undoStack() const { return m_undoStack; }
+    QString organization() const;
+    // Chooses the organization by id; false if there is none such.
+    bool setOrganization(const QString& id);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void addPage(Page* page, const QString& iconName, const QKeySequence& shortcut);
+    void setupActions();
+    void loadOrganizations();
+    void onOrganizationChanged();
+    void showStatus(const QString& text);
+
+    Workspace& m_workspace;
+    QUndoStack* m_undoStack = nullptr;
+    QListWidget* m_sidebar = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QComboBox* m_organizationPicker = nullptr;
+    QLabel* m_workspaceLabel = nullptr;
+    QList<Page*> m_pageList;
+};
+
+} // namespace workbench

@@ -1,0 +1,191 @@
+#include "ProcessorsPage.h"
+
+#include "ProcessorDetailPane.h"
+#include "common/TableSupport.h"
+#include "dialogs/MessageBox.h"
+#include "itemmodels/ModelRoles.h"
+#include "itemmodels/ProcessorCommands.h"
+#include "itemmodels/ProcessorTreeModel.h"
+#include "itemmodels/RecordFilterProxy.h"
+#include "storage/Workspace.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QUuid>
+#include <QVBoxLayout>
+
+namespace workbench {
+
+ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWidget* parent)
+    : Page(parent)
+    , m_workspace(workspace)
+    , m_undoStack(undoStack)
+    , m_model(new ProcessorTreeModel(workspace, this))
+    , m_proxy(new RecordFilterProxy(this))
+{
+    setObjectName(QStringLiteral("processorsPage"));
+    m_proxy->setSourceModel(m_model);
+
+    m_filter = new QLineEdit;
+    m_filter->setObjectName(QStringLiteral("processorFilter"));
+    m_filter->setPlaceholderText(
+        tr("Filter by name, alias, service, country or data category (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    auto add = new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add processor"));
+    add->setObjectName(QStringLiteral("addProcessorButton"));
+    add->setToolTip(tr("Add a processor to this organization (Ctrl+N)"));
+    m_offboard = new QPushButton(tr("&Offboard…"));
+    m_offboard->setObjectName(QStringLiteral("offboardButton"));
+    m_offboard->setToolTip(tr("Mark the selected processor as no longer used; its history stays"));
+
+    auto top = new QHBoxLayout;
+    top->addWidget(m_filter, 1);
+    top->addWidget(add);
+    top->addWidget(m_offboard);
+
+    m_tree = new QTreeView;
+    m_tree->setObjectName(QStringLiteral("processorTree"));
+    m_tree->setModel(m_proxy);
+    m_tree->sortByColumn(ProcessorTreeModel::NameColumn, Qt::AscendingOrder);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    TableSupport::install(m_tree, m_tree->header(), QStringLiteral("processors"));
+    m_tree->header()->resizeSection(ProcessorTreeModel::NameColumn, 230);
+    m_tree->header()->resizeSection(ProcessorTreeModel::ServiceColumn, 260);
+
+    m_detail = new ProcessorDetailPane;
+    auto scroll = new QScrollArea;
+    scroll->setWidget(m_detail);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(380);
+
+    auto splitter = new QSplitter;
+    splitter->addWidget(m_tree);
+    splitter->addWidget(scroll);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto layout = new QVBoxLayout(this);
+    auto heading = new QLabel(tr("Processors"));
+    heading->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: 600;"));
+    layout->addWidget(heading);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_proxy->setFilterWords(text);
+        m_tree->expandAll();
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                m_selectedId = current.data(RecordIdRole).toString();
+                showSelected();
+            });
+    // After a reload (undo, another change), select the same processor again.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_tree->expandAll();
+        if (!selectProcessor(m_selectedId))
+            showSelected();
+    });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from) {
+        if (from.data(RecordIdRole).toString() == m_selectedId)
+            showSelected();
+    });
+    connect(m_model, &ProcessorTreeModel::loadFailed, this, [this](const QString& message) {
+        MessageBox::critical(this, tr("Cannot read the processors"), message);
+    });
+    connect(m_detail, &ProcessorDetailPane::applyRequested, this, &ProcessorsPage::applyEdit);
+    connect(add, &QPushButton::clicked, this, &ProcessorsPage::addProcessor);
+    connect(m_offboard, &QPushButton::clicked, this, &ProcessorsPage::offboardSelected);
+    auto find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, m_filter, qOverload<>(&QWidget::setFocus));
+    auto addShortcut = new QShortcut(QKeySequence::New, this);
+    connect(addShortcut, &QShortcut::activated, add, &QPushButton::click);
+}
+
+void ProcessorsPage::setOrganization(const QString& organizationId)
+{
+    m_model->setOrganization(organizationId);
+}
+
+bool ProcessorsPage::selectProcessor(const QString& id)
+{
+    const QModelIndex source = m_model->indexOf(id);
+    const QModelIndex at = m_proxy->mapFromSource(source);
+    if (!at.isValid())
+        return false;
+    m_tree->setCurrentIndex(at);
+    m_tree->scrollTo(at);
+    m_selectedId = id;
+    showSelected();
+    return true;
+}
+
+QString ProcessorsPage::selectedProcessorId() const
+{
+    return m_selectedId;
+}
+
+void ProcessorsPage::showSelected()
+{
+    const Processor* p = m_model->processor(m_model->indexOf(m_selectedId));
+    m_offboard->setEnabled(p && p->status != ProcessorStatus::Offboarded);
+    auto orgs = m_workspace.organizations();
+    m_detail->setProcessor(p, m_model->processors(), orgs ? orgs.value() : QList<Organization>());
+}
+
+void ProcessorsPage::applyEdit()
+{
+    const Processor* current = m_model->processor(m_model->indexOf(m_detail->processorId()));
+    auto edited = m_detail->edited();
+    if (!current || !edited)
+        return;
+    if (edited.value() == *current)
+        return;
+    m_undoStack.push(
+        new SaveProcessorCommand(m_workspace, *current, edited.value(),
+                                 SaveProcessorCommand::describe(*current, edited.value())));
+    emit statusMessage(tr("Saved %1. Ctrl+Z undoes it.").arg(edited->name));
+}
+
+void ProcessorsPage::addProcessor()
+{
+    if (m_model->organization().isEmpty())
+        return;
+    Processor p;
+    p.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    p.name = tr("New processor");
+    p.service = tr("Describe the service");
+    p.status = ProcessorStatus::Onboarding;
+    p.organizationIds = {m_model->organization()};
+    m_filter->clear();
+    m_undoStack.push(new SaveProcessorCommand(m_workspace, std::nullopt, p, tr("Add processor")));
+    if (selectProcessor(p.id))
+        m_detail->focusName();
+}
+
+void ProcessorsPage::offboardSelected()
+{
+    const Processor* current = m_model->processor(m_model->indexOf(m_selectedId));
+    if (!current || current->status == ProcessorStatus::Offboarded)
+        return;
+    const auto answer = MessageBox::question(
+        this, tr("Offboard processor"),
+        tr("Offboard %1? It stays in the registry and the audit log, marked as no longer used.")
+            .arg(current->name));
+    if (answer != QMessageBox::Yes)
+        return;
+    Processor after = *current;
+    after.status = ProcessorStatus::Offboarded;
+    m_undoStack.push(new SaveProcessorCommand(m_workspace, *current, after,
+                                              SaveProcessorCommand::describe(*current, after)));
+}
+
+} // namespace workbench

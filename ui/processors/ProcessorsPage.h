@@ -1,0 +1,52 @@
+#pragma once
+
+#include "common/Page.h"
+
+class QLineEdit;
+class QPushButton;
+class QTreeView;
+class QUndoStack;
+
+namespace workbench {
+
+class ProcessorDetailPane;
+class ProcessorTreeModel;
+class RecordFilterProxy;
+class Workspace;
+
+// The processor registry of one organization: a sortable, filterable tree
+// (sub-processors under their parent) and a detail pane that edits every
+// field. Add, edit and offboard are undoable commands, each audited.
+class ProcessorsPage : public Page
+{
+    Q_OBJECT
+
+public:
+    ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWidget* parent = nullptr);
+
+    QString title() const override { return tr("Processors"); }
+    QString pageName() const override { return QStringLiteral("processors"); }
+    void setOrganization(const QString& organizationId) override;
+
+    ProcessorTreeModel* model() const { return m_model; }
+    bool selectProcessor(const QString& id);
+    QString selectedProcessorId() const;
+
+private:
+    void showSelected();
+    void applyEdit();
+    void addProcessor();
+    void offboardSelected();
+
+    Workspace& m_workspace;
+    QUndoStack& m_undoStack;
+    ProcessorTreeModel* m_model = nullptr;
+    RecordFilterProxy* m_proxy = nullptr;
+    QTreeView* m_tree = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QPushButton* m_offboard = nullptr;
+    ProcessorDetailPane* m_detail = nullptr;
+    QString m_selectedId;
+};
+
+} // namespace workbench

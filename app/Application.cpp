@@ -1,39 +1,21 @@
 #include "Application.h"
 
 #include "cli/Cli.h"
+#include "common/StartupProbe.h"
 #include "demo/DemoWorkspace.h"
 #include "dialogs/MessageBox.h"
 #include "mainwindow/MainWindow.h"
 #include "storage/Workspace.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QStandardPaths>
-#include <QTimer>
 #include <cstdio>
 
 namespace workbench {
-
-namespace {
-
-// Resident memory of this process in kB (Linux), for the benchmark.
-qint64 residentKiB()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-} // namespace
 
 Application::Application(int& argc, char** argv)
     : QApplication(argc, argv)
@@ -109,25 +91,10 @@ int Application::run(const cli::WindowOptions& options)
             stderr);
         return 2;
     }
-    m_window->show();
     if (qEnvironmentVariableIsSet("PRIVACY_WORKBENCH_BENCH_STARTUP"))
-        reportStartupForBenchmark();
+        StartupProbe::attach(m_window.get());
+    m_window->show();
     return exec();
-}
-
-// For tools/bench: say when the window is first shown, then the resident
-// memory once it has been idle for a moment, and quit.
-void Application::reportStartupForBenchmark()
-{
-    QTimer::singleShot(0, this, [] {
-        std::printf("shown\n");
-        std::fflush(stdout);
-    });
-    QTimer::singleShot(1500, this, [this] {
-        std::printf("idle_rss_kib %lld\n", static_cast<long long>(residentKiB()));
-        std::fflush(stdout);
-        quit();
-    });
 }
 
 } // namespace workbench

@@ -31,7 +31,6 @@ public:
 
 private:
     void installTranslations();
-    void reportStartupForBenchmark();
 
     QTranslator m_qtTranslator;
     QTranslator m_appTranslator;

@@ -262,7 +262,16 @@ Status DemoWorkspace::populate(Workspace& ws, QDate today)
     return db.transaction([&]() -> Status {
         int orgs = 0, processors = 0, rules = 0, requests = 0, policies = 0;
         const QJsonArray organizations = demo.value(QStringLiteral("organizations")).toArray();
-        if (auto s = saveAll<Organization>(db, organizations, &orgs); !s)
+        // The demo's own keys (policy file, notes, id prefix) are not
+        // organization fields.
+        QJsonArray records;
+        for (const QJsonValue& v : organizations) {
+            QJsonObject o = v.toObject();
+            for (const char* key : {"policy", "not_processors", "request_prefix"})
+                o.remove(QLatin1String(key));
+            records.append(o);
+        }
+        if (auto s = saveAll<Organization>(db, records, &orgs); !s)
             return s;
         // Parents before their sub-processors.
         QJsonArray parents, children;
@@ -313,7 +322,7 @@ Status DemoWorkspace::populate(Workspace& ws, QDate today)
                 !s)
                 return s;
 
-            const QString prefix = orgId.mid(4, 2).toUpper();
+            const QString prefix = org.value(QStringLiteral("request_prefix")).toString();
             Sequence rnd(0x5EEDULL * 7919 + quint64(o) * 104729);
             for (int i = 1; i <= kRequestsPerOrganization; ++i) {
                 QList<Event> events;

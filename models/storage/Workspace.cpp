@@ -1,5 +1,10 @@
 #include "Workspace.h"
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace workbench {
 
 namespace {
@@ -11,6 +16,10 @@ QString defaultActor()
         if (!v.isEmpty())
             return v;
     }
+#ifdef Q_OS_UNIX
+    if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+#endif
     return QStringLiteral("unknown");
 }
 

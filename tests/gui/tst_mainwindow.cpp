@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace workbench;
 using namespace workbench::test;
@@ -210,6 +211,26 @@ private slots:
         QVERIFY(!find<QPushButton>("offboardButton")->isEnabled());
         QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(m_ws->processor("p-railway").value()->status, ProcessorStatus::Active);
+    }
+
+    void todayJumpsToTheRecord()
+    {
+        clickSidebar("Today");
+        auto items = find<QTreeWidget>("todayItems");
+        const auto found = items->findItems("Vercel", Qt::MatchExactly | Qt::MatchRecursive);
+        QCOMPARE(found.size(), 1); // its review is overdue (2026-09-01)
+        QVERIFY(found.first()->text(1).contains("overdue"));
+        items->setCurrentItem(found.first());
+        QTest::keyClick(items, Qt::Key_Return);
+        QCOMPARE(m_window->currentPage()->pageName(), QStringLiteral("processors"));
+        QCOMPARE(find<QLineEdit>("nameEdit")->text(), QStringLiteral("Vercel"));
+
+        // A page hidden during a change of organization shows the new one
+        // when it comes back.
+        m_window->setOrganization("org-trainrun");
+        QCOMPARE(find<QTreeView>("processorTree")->model()->rowCount(), 2);
+        clickSidebar("Today");
+        QVERIFY(find<QLabel>("todaySummary")->text().startsWith("2 processors"));
     }
 
     void windowStateIsRemembered()

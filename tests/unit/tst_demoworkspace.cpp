@@ -74,6 +74,9 @@ private slots:
         QCOMPARE(labelsets->name, QStringLiteral("LabelSets"));
         QCOMPARE(labelsets->responseCommitmentDays, 30);
         QCOMPARE(labelsets->privacyContact, QStringLiteral("privacy@labelsets.ai"));
+        // Only contract fields: nothing of the demo's own bookkeeping.
+        for (const Organization& o : orgs.value())
+            QVERIFY2(o.meta.extra.isEmpty(), qPrintable(o.id));
     }
 
     void everyThirdPartyTheSeedNamesIsAProcessor_data()

@@ -77,7 +77,9 @@ AuditPage::AuditPage(Workspace& workspace, QWidget* parent)
                                 tr("No changes recorded yet."));
     m_table->view()->sortByColumn(AuditLogModel::SeqColumn, Qt::DescendingOrder);
     m_table->view()->horizontalHeader()->resizeSection(AuditLogModel::SeqColumn, 60);
-    m_table->view()->horizontalHeader()->resizeSection(AuditLogModel::RecordColumn, 240);
+    m_table->view()->horizontalHeader()->resizeSection(AuditLogModel::WhenColumn, 170);
+    m_table->view()->horizontalHeader()->resizeSection(AuditLogModel::ActionColumn, 80);
+    m_table->view()->horizontalHeader()->resizeSection(AuditLogModel::RecordColumn, 260);
     m_detail = new QTextBrowser;
     m_detail->setObjectName(QStringLiteral("auditDetail"));
     m_detail->setPlaceholderText(tr("Select an entry to see what changed."));
@@ -110,7 +112,13 @@ AuditPage::AuditPage(Workspace& workspace, QWidget* parent)
     connect(m_from, &QDateEdit::dateChanged, this, &AuditPage::applyFilter);
     connect(m_to, &QDateEdit::dateChanged, this, &AuditPage::applyFilter);
     connect(m_table, &FilteredTable::currentChanged, this, &AuditPage::showEntry);
-    connect(&m_workspace, &Workspace::auditAppended, this, &AuditPage::verifyChain);
+    connect(&m_workspace, &Workspace::auditAppended, this, &AuditPage::requestRefresh);
+}
+
+void AuditPage::refresh()
+{
+    // The log is the workspace's, not one organization's: the page shows all
+    // of it (the filters narrow it). The model follows new entries itself.
     verifyChain();
 }
 

@@ -24,10 +24,12 @@ public:
 
     QString title() const override { return tr("Audit"); }
     QString pageName() const override { return QStringLiteral("audit"); }
-    void setOrganization(const QString&) override {}
 
     AuditLogModel* model() const { return m_model; }
     void verifyChain();
+
+protected:
+    void refresh() override;
 
 private:
     void applyFilter();

@@ -45,26 +45,21 @@ public:
         QObject::connect(&m_workspace, &Workspace::recordChanged, this,
                          [this](const QString& resource) {
                              if (resource == m_text.resource)
-                                 reload();
+                                 requestRefresh();
                          });
     }
 
     QString title() const override { return m_text.title; }
     QString pageName() const override { return m_text.pageName; }
-    void setOrganization(const QString& organizationId) override
-    {
-        m_organizationId = organizationId;
-        reload();
-    }
     FilteredTable* table() const { return m_table; }
     RecordListModel<T>* model() const { return m_model; }
 
 protected:
     QVBoxLayout* pageLayout() const { return m_layout; }
 
-    void reload()
+    void refresh() override
     {
-        auto records = (m_workspace.*m_loader)(m_organizationId);
+        auto records = (m_workspace.*m_loader)(organizationId());
         m_model->setRecords(records ? records.value() : QList<T>());
         if (!records)
             emit statusMessage(records.error());
@@ -76,7 +71,6 @@ private:
     RecordListModel<T>* m_model;
     Loader m_loader;
     ListPageText m_text;
-    QString m_organizationId;
     FilteredTable* m_table = nullptr;
     QVBoxLayout* m_layout = nullptr;
 };

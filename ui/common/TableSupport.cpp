@@ -102,6 +102,7 @@ void TableSupport::install(QAbstractItemView* view, QHeaderView* header, const Q
     if (auto t = qobject_cast<QTableView*>(view)) {
         t->setSortingEnabled(true);
         t->verticalHeader()->hide();
+        t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
         t->setWordWrap(false);
     }
     if (auto t = qobject_cast<QTreeView*>(view)) {

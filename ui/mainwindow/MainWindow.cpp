@@ -66,26 +66,30 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    auto today = new TodayPage(workspace);
-    auto processors = new ProcessorsPage(workspace, *m_undoStack);
-    addPage(today, QStringLiteral("go-home"), QKeySequence(Qt::CTRL | Qt::Key_1));
-    addPage(processors, QStringLiteral("network-server"), QKeySequence(Qt::CTRL | Qt::Key_2));
-    addPage(new RetentionPage(workspace), QStringLiteral("appointment-soon"),
-            QKeySequence(Qt::CTRL | Qt::Key_3));
-    addPage(new RequestsPage(workspace), QStringLiteral("mail-message"),
-            QKeySequence(Qt::CTRL | Qt::Key_4));
-    addPage(new PoliciesPage(workspace), QStringLiteral("text-x-generic"),
-            QKeySequence(Qt::CTRL | Qt::Key_5));
-    addPage(new AuditPage(workspace), QStringLiteral("document-properties"),
-            QKeySequence(Qt::CTRL | Qt::Key_6));
-    connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    connect(today, &TodayPage::openRecord, this,
-            [this, processors](const QString& resource, const QString& id) {
-                if (resource == u"processors" && showPage(processors->pageName()))
-                    processors->selectProcessor(id);
-                else if (resource == u"rights-requests")
-                    showPage(QStringLiteral("requests"));
+    addPage(QStringLiteral("today"), tr("Today"), QStringLiteral("go-home"),
+            QKeySequence(Qt::CTRL | Qt::Key_1), [this] {
+                auto page = new TodayPage(m_workspace);
+                connect(page, &TodayPage::openRecord, this, &MainWindow::openRecord);
+                return page;
             });
+    addPage(QStringLiteral("processors"), tr("Processors"), QStringLiteral("network-server"),
+            QKeySequence(Qt::CTRL | Qt::Key_2),
+            [this] { return new ProcessorsPage(m_workspace, *m_undoStack); });
+    addPage(QStringLiteral("retention"), tr("Retention"), QStringLiteral("appointment-soon"),
+            QKeySequence(Qt::CTRL | Qt::Key_3), [this] { return new RetentionPage(m_workspace); });
+    addPage(QStringLiteral("requests"), tr("Requests"), QStringLiteral("mail-message"),
+            QKeySequence(Qt::CTRL | Qt::Key_4), [this] { return new RequestsPage(m_workspace); });
+    addPage(QStringLiteral("policies"), tr("Policies"), QStringLiteral("text-x-generic"),
+            QKeySequence(Qt::CTRL | Qt::Key_5), [this] { return new PoliciesPage(m_workspace); });
+    addPage(QStringLiteral("audit"), tr("Audit"), QStringLiteral("document-properties"),
+            QKeySequence(Qt::CTRL | Qt::Key_6), [this] { return new AuditPage(m_workspace); });
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        ensurePage(row);
+        m_pages->setCurrentIndex(row);
+        kLastPage.setValue(m_entries[row].name);
+    });
 
     setupActions();
 
@@ -106,19 +110,44 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addPage(Page* page, const QString& iconName, const QKeySequence& shortcut)
+void MainWindow::addPage(const QString& name, const QString& title, const QString& iconName,
+                         const QKeySequence& shortcut, std::function<Page*()> create)
 {
-    m_pageList.append(page);
-    m_pages->addWidget(page);
-    auto item = new QListWidgetItem(QIcon::fromTheme(iconName), page->title(), m_sidebar);
-    item->setToolTip(tr("%1 (%2)").arg(page->title(), shortcut.toString(QKeySequence::NativeText)));
-    item->setData(Qt::UserRole, page->pageName());
-    auto action = new QAction(page->title(), this);
-    action->setObjectName(QStringLiteral("actionPage_") + page->pageName());
+    m_entries.append({name, title, iconName, shortcut, std::move(create), nullptr});
+    m_pages->addWidget(new QWidget); // stands in until the page is built
+    auto item = new QListWidgetItem(QIcon::fromTheme(iconName), title, m_sidebar);
+    item->setToolTip(tr("%1 (%2)").arg(title, shortcut.toString(QKeySequence::NativeText)));
+    item->setData(Qt::UserRole, name);
+    auto action = new QAction(title, this);
+    action->setObjectName(QStringLiteral("actionPage_") + name);
     action->setShortcut(shortcut);
-    connect(action, &QAction::triggered, this, [this, page] { showPage(page->pageName()); });
+    connect(action, &QAction::triggered, this, [this, name] { showPage(name); });
     addAction(action);
-    connect(page, &Page::statusMessage, this, &MainWindow::showStatus);
+}
+
+Page* MainWindow::ensurePage(int index)
+{
+    PageEntry& entry = m_entries[index];
+    if (entry.page)
+        return entry.page;
+    entry.page = entry.create();
+    QWidget* placeholder = m_pages->widget(index);
+    m_pages->insertWidget(index, entry.page);
+    m_pages->removeWidget(placeholder);
+    placeholder->deleteLater();
+    connect(entry.page, &Page::statusMessage, this, &MainWindow::showStatus);
+    entry.page->setOrganization(organization());
+    return entry.page;
+}
+
+void MainWindow::openRecord(const QString& resource, const QString& id)
+{
+    if (resource == u"processors" && showPage(QStringLiteral("processors"))) {
+        if (auto page = qobject_cast<ProcessorsPage*>(currentPage()))
+            page->selectProcessor(id);
+    } else if (resource == u"rights-requests") {
+        showPage(QStringLiteral("requests"));
+    }
 }
 
 void MainWindow::setupActions()
@@ -207,16 +236,17 @@ void MainWindow::onOrganizationChanged()
 {
     const QString id = organization();
     kLastOrganization.setValue(id);
-    for (Page* page : std::as_const(m_pageList))
-        page->setOrganization(id);
+    for (const PageEntry& entry : std::as_const(m_entries)) {
+        if (entry.page)
+            entry.page->setOrganization(id);
+    }
 }
 
 bool MainWindow::showPage(const QString& name)
 {
-    for (int i = 0; i < m_pageList.size(); ++i) {
-        if (m_pageList[i]->pageName() == name) {
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (m_entries[i].name == name) {
             m_sidebar->setCurrentRow(i);
-            kLastPage.setValue(name);
             return true;
         }
     }

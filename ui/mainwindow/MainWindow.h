@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QKeySequence>
 #include <QMainWindow>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -36,7 +38,22 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void addPage(Page* page, const QString& iconName, const QKeySequence& shortcut);
+    // A sidebar entry; its page is built the first time it is shown, so
+    // start-up builds only the page the officer lands on.
+    struct PageEntry
+    {
+        QString name;
+        QString title;
+        QString iconName;
+        QKeySequence shortcut;
+        std::function<Page*()> create;
+        Page* page = nullptr;
+    };
+
+    void addPage(const QString& name, const QString& title, const QString& iconName,
+                 const QKeySequence& shortcut, std::function<Page*()> create);
+    Page* ensurePage(int index);
+    void openRecord(const QString& resource, const QString& id);
     void setupActions();
     void loadOrganizations();
     void onOrganizationChanged();
@@ -48,7 +65,7 @@ private:
     QStackedWidget* m_pages = nullptr;
     QComboBox* m_organizationPicker = nullptr;
     QLabel* m_workspaceLabel = nullptr;
-    QList<Page*> m_pageList;
+    QList<PageEntry> m_entries;
 };
 
 } // namespace workbench

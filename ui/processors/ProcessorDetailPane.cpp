@@ -61,7 +61,10 @@ ProcessorDetailPane::ProcessorDetailPane(QWidget* parent)
     formOuter->setContentsMargins(0, 0, 0, 0);
     m_heading = new QLabel;
     m_heading->setStyleSheet(QStringLiteral("font-size: 14pt; font-weight: 600;"));
-    formOuter->addWidget(m_heading);
+    m_heading->setWordWrap(true);
+    auto headingRow = new QHBoxLayout;
+    headingRow->addWidget(m_heading, 1);
+    formOuter->addLayout(headingRow);
     m_layout = new QFormLayout;
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     formOuter->addLayout(m_layout);
@@ -120,17 +123,14 @@ ProcessorDetailPane::ProcessorDetailPane(QWidget* parent)
     m_problem->setStyleSheet(QStringLiteral("color: #b01c1c;"));
     formOuter->addWidget(m_problem);
 
-    auto buttons = new QHBoxLayout;
     m_revert = new QPushButton(tr("Re&vert"));
     m_revert->setObjectName(QStringLiteral("revertButton"));
     m_apply = new QPushButton(tr("&Apply"));
     m_apply->setObjectName(QStringLiteral("applyButton"));
     m_apply->setDefault(true);
     m_apply->setToolTip(tr("Save the changes (Ctrl+S); undo with Ctrl+Z"));
-    buttons->addStretch();
-    buttons->addWidget(m_revert);
-    buttons->addWidget(m_apply);
-    formOuter->addLayout(buttons);
+    headingRow->addWidget(m_revert);
+    headingRow->addWidget(m_apply);
     formOuter->addStretch();
     outer->addWidget(m_form);
 
@@ -197,6 +197,7 @@ void ProcessorDetailPane::setProcessor(const Processor* p, const QList<Processor
     m_name->setText(p->name);
     m_aliases->setText(joinList(p->aliases));
     m_service->setText(p->service);
+    m_service->setCursorPosition(0);
     m_legalEntity->setText(p->legalEntity);
     m_address->setPlainText(p->address);
     m_contact->setText(p->contact);

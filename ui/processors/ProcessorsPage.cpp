@@ -71,6 +71,7 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
     splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({720, 460});
 
     auto layout = new QVBoxLayout(this);
     auto heading = new QLabel(tr("Processors"));
@@ -91,7 +92,14 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
     // After a reload (undo, another change), select the same processor again.
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_tree->expandAll();
-        if (!selectProcessor(m_selectedId))
+        if (selectProcessor(m_selectedId))
+            return;
+        // Nothing (or a processor of another organization) was selected:
+        // start on the first row, so the pane shows something useful.
+        const QModelIndex first = m_proxy->index(0, 0);
+        if (first.isValid())
+            selectProcessor(first.data(RecordIdRole).toString());
+        else
             showSelected();
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from) {
@@ -110,9 +118,10 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
     connect(addShortcut, &QShortcut::activated, add, &QPushButton::click);
 }
 
-void ProcessorsPage::setOrganization(const QString& organizationId)
+void ProcessorsPage::refresh()
 {
-    m_model->setOrganization(organizationId);
+    if (m_model->organization() != organizationId())
+        m_model->setOrganization(organizationId());
 }
 
 bool ProcessorsPage::selectProcessor(const QString& id)

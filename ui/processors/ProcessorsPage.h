@@ -26,11 +26,13 @@ public:
 
     QString title() const override { return tr("Processors"); }
     QString pageName() const override { return QStringLiteral("processors"); }
-    void setOrganization(const QString& organizationId) override;
 
     ProcessorTreeModel* model() const { return m_model; }
     bool selectProcessor(const QString& id);
     QString selectedProcessorId() const;
+
+protected:
+    void refresh() override;
 
 private:
     void showSelected();

@@ -39,22 +39,16 @@ TodayPage::TodayPage(Workspace& workspace, QWidget* parent)
         if (!resource.isEmpty())
             emit openRecord(resource, item->data(0, Qt::UserRole + 1).toString());
     });
-    connect(&m_workspace, &Workspace::recordChanged, this, &TodayPage::reload);
+    connect(&m_workspace, &Workspace::recordChanged, this, &TodayPage::requestRefresh);
 }
 
-void TodayPage::setOrganization(const QString& organizationId)
-{
-    m_organizationId = organizationId;
-    reload();
-}
-
-void TodayPage::reload()
+void TodayPage::refresh()
 {
     m_items->clear();
     const QDate today = QDate::currentDate();
     const QLocale locale;
-    auto processors = m_workspace.processors(m_organizationId);
-    auto requests = m_workspace.rightsRequests(m_organizationId);
+    auto processors = m_workspace.processors(organizationId());
+    auto requests = m_workspace.rightsRequests(organizationId());
     if (!processors || !requests) {
         m_summary->setText(processors ? requests.error() : processors.error());
         return;
@@ -64,6 +58,7 @@ void TodayPage::reload()
         QFont f = item->font(0);
         f.setBold(true);
         item->setFont(0, f);
+        item->setFirstColumnSpanned(true);
         item->setExpanded(true);
         return item;
     };

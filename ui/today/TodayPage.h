@@ -21,16 +21,15 @@ public:
 
     QString title() const override { return tr("Today"); }
     QString pageName() const override { return QStringLiteral("today"); }
-    void setOrganization(const QString& organizationId) override;
 
 signals:
     void openRecord(const QString& resource, const QString& id);
 
-private:
-    void reload();
+protected:
+    void refresh() override;
 
+private:
     Workspace& m_workspace;
-    QString m_organizationId;
     QLabel* m_summary = nullptr;
     QTreeWidget* m_items = nullptr;
 };

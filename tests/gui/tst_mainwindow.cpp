@@ -171,6 +171,14 @@ private slots:
         QVERIFY(detail);
     }
 
+    void aProcessorUsedByTwoOrganizationsIsNotDirtyWhenShown()
+    {
+        clickSidebar("Processors");
+        selectProcessor("Google Sign-In");
+        QVERIFY(!find<QPushButton>("applyButton")->isEnabled());
+        QVERIFY(!find<QPushButton>("revertButton")->isEnabled());
+    }
+
     void badInputIsRefusedWithTheReason()
     {
         clickSidebar("Processors");

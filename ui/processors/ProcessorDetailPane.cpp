@@ -258,11 +258,18 @@ Result<Processor> ProcessorDetailPane::edited() const
     const QString parent = m_parent->currentData().toString();
     set("parent_id", parent.isEmpty() ? QJsonValue() : QJsonValue(parent));
     set("review_due", date(m_reviewDue->text()));
-    QStringList orgs;
+    // Keep the stored order of organizations; newly ticked ones go last.
+    QStringList checked;
     for (int i = 0; i < m_organizations->count(); ++i) {
         if (m_organizations->item(i)->checkState() == Qt::Checked)
-            orgs << m_organizations->item(i)->data(Qt::UserRole).toString();
+            checked << m_organizations->item(i)->data(Qt::UserRole).toString();
     }
+    QStringList orgs;
+    for (const QString& id : std::as_const(m_original.organizationIds)) {
+        if (checked.removeAll(id) > 0)
+            orgs << id;
+    }
+    orgs += checked;
     set("organization_ids", QJsonArray::fromStringList(orgs));
     auto result = Processor::fromJson(json);
     if (result && result->organizationIds.isEmpty())

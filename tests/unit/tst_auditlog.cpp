@@ -73,58 +73,38 @@ private slots:
         QCOMPARE(ws->processor("p-stripe").value()->contact, QStringLiteral("dpo@stripe.com"));
     }
 
-    void editedEntryIsFound()
+    void tamperingIsFound_data()
     {
-        TempFolder tmp;
-        const QString path = tmp.path("d.sqlite");
-        {
-            auto ws = workspaceWithEdits(path);
-            QVERIFY(ws);
-        }
-        execOnFile(path, "UPDATE audit_log SET after_json = replace(after_json, 'b@stripe.com', "
-                         "'x@evil.example') WHERE seq = 3");
-        auto ws = Workspace::open(path);
-        QVERIFY(ws);
-        const AuditVerification v = ws.value()->verifyAudit();
-        QVERIFY(!v.ok());
-        QCOMPARE(v.firstBrokenSeq, 3);
-        QVERIFY2(v.problems.first().contains("entry #3"), qPrintable(v.problems.join('\n')));
-        QVERIFY(v.problems.first().contains("edited"));
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<qint64>("brokenAt");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("edited entry")
+            << "UPDATE audit_log SET after_json = replace(after_json, 'b@stripe.com', "
+               "'x@evil.example') WHERE seq = 3"
+            << qint64(3) << "entry #3: its content does not match its hash (it was edited)";
+        QTest::newRow("deleted entry") << "DELETE FROM audit_log WHERE seq = 2" << qint64(3)
+                                       << "entries #2 to #2 are missing";
+        QTest::newRow("deleted last entry") << "DELETE FROM audit_log WHERE seq = 4" << qint64(4)
+                                            << "ends at #3 but its last entry was #4";
     }
-
-    void deletedEntryIsFound()
+    void tamperingIsFound()
     {
+        QFETCH(QString, sql);
+        QFETCH(qint64, brokenAt);
+        QFETCH(QString, problem);
         TempFolder tmp;
-        const QString path = tmp.path("e.sqlite");
+        const QString path = tmp.path("t.sqlite");
         {
             auto ws = workspaceWithEdits(path);
             QVERIFY(ws);
         }
-        execOnFile(path, "DELETE FROM audit_log WHERE seq = 2");
+        execOnFile(path, sql);
         auto ws = Workspace::open(path);
         QVERIFY(ws);
         const AuditVerification v = ws.value()->verifyAudit();
         QVERIFY(!v.ok());
-        QCOMPARE(v.firstBrokenSeq, 3);
-        QVERIFY2(v.problems.join('\n').contains("#2 to #2 are missing"),
-                 qPrintable(v.problems.join('\n')));
-    }
-
-    void deletedLastEntryIsFound()
-    {
-        TempFolder tmp;
-        const QString path = tmp.path("f.sqlite");
-        {
-            auto ws = workspaceWithEdits(path);
-            QVERIFY(ws);
-        }
-        execOnFile(path, "DELETE FROM audit_log WHERE seq = 4");
-        auto ws = Workspace::open(path);
-        QVERIFY(ws);
-        const AuditVerification v = ws.value()->verifyAudit();
-        QVERIFY(!v.ok());
-        QVERIFY2(v.problems.join('\n').contains("ends at #3 but its last entry was #4"),
-                 qPrintable(v.problems.join('\n')));
+        QCOMPARE(v.firstBrokenSeq, brokenAt);
+        QVERIFY2(v.problems.join('\n').contains(problem), qPrintable(v.problems.join('\n')));
     }
 
     void rehashedForgeryStillBreaksTheChain()

@@ -1,5 +1,7 @@
 #include "DemoWorkspace.h"
 
+#include "storage/RequestService.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -336,6 +338,8 @@ Status DemoWorkspace::populate(Workspace& ws, QDate today)
                 ++requests;
             }
         }
+        if (auto s = RequestService(ws).recomputeDeadlines(); !s)
+            return s;
         counts = QJsonObject{{QStringLiteral("organizations"), orgs},
                              {QStringLiteral("processors"), processors},
                              {QStringLiteral("retention_rules"), rules},

@@ -110,10 +110,16 @@ Result<QList<QJsonObject>> RecordStore::select(const QString& where,
                                                const QVariantList& binds) const
 {
     const QString condition = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where;
+    // Only the contract's fields: a table may hold derived local columns too.
+    QStringList cols{kId, kVersion, kUpdatedAt};
+    cols += m_spec.columns;
+    cols << QStringLiteral("extra_json");
+    for (QString& c : cols)
+        c.prepend(QStringLiteral("t."));
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT * FROM %1 t%2 ORDER BY %3")
-                  .arg(m_spec.table, condition, m_spec.orderBy));
+    q.prepare(QStringLiteral("SELECT %1 FROM %2 t%3 ORDER BY %4")
+                  .arg(cols.join(u','), m_spec.table, condition, m_spec.orderBy));
     for (const QVariant& b : binds)
         q.addBindValue(b);
     if (!q.exec())

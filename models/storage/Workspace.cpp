@@ -1,5 +1,7 @@
 #include "Workspace.h"
 
+#include "RequestService.h"
+
 #ifdef Q_OS_UNIX
 #include <pwd.h>
 #include <unistd.h>
@@ -44,7 +46,12 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, Database
     auto db = Database::open(path, options);
     if (!db)
         return Error{db.error()};
-    return std::unique_ptr<Workspace>(new Workspace(std::move(db).value()));
+    std::unique_ptr<Workspace> ws(new Workspace(std::move(db).value()));
+    if (options.mode == Database::Mode::ReadWrite) {
+        if (auto s = RequestService(*ws).fillMissingDeadlines(); !s)
+            return Error{s.error()};
+    }
+    return ws;
 }
 
 Result<QList<Organization>> Workspace::organizations() const

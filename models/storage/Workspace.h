@@ -45,6 +45,16 @@ public:
     // Removes a record with an audit entry (e.g. undoing a creation).
     template <typename T> Status remove(const QString& id, const QString& summary);
 
+    // Runs `write` and appends its audit entry in one transaction, then tells
+    // listeners. For services whose changes touch more than one record
+    // table; a change whose before equals its after writes nothing.
+    Status record(const QString& resource, const QString& id, const QJsonObject& before,
+                  const QJsonObject& after, const QString& summary, const QString& action,
+                  const std::function<Status()>& write)
+    {
+        return saveJson(resource, id, before, write, after, summary, action);
+    }
+
     Result<QList<AuditEntry>> auditEntries(const AuditFilter& filter = {}) const
     {
         return AuditLog::entries(*m_db, filter);

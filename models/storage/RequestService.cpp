@@ -266,14 +266,13 @@ Status RequestService::write(const RequestSnapshot& s, const QList<RequestEvent>
     q.prepare(QStringLiteral(
         "UPDATE rights_requests SET paused_days = ?, paused_since = ?, extension_notified_on = ?, "
         "acknowledged_on = ?, outcome = ?, due_legal = ?, due_original = ?, due_promise = ?, "
-        "due_effective = ?, acknowledge_by = ?, is_open = ? WHERE id = ?"));
+        "due_effective = ?, acknowledge_by = ? WHERE id = ?"));
     for (const QVariant& v :
          {QVariant(s.pausedDays), dateValue(s.pausedSince), dateValue(s.extensionNotifiedOn),
           dateValue(s.acknowledgedOn), s.outcome.isEmpty() ? QVariant() : QVariant(s.outcome),
           dateValue(d.responseDue), dateValue(d.originalDue),
           dateValue(d.promiseDue.value_or(QDate())), dateValue(d.effectiveDue()),
-          dateValue(d.acknowledgeBy.value_or(QDate())), QVariant(s.request.isOpen() ? 1 : 0),
-          QVariant(s.request.id)})
+          dateValue(d.acknowledgeBy.value_or(QDate())), QVariant(s.request.id)})
         q.addBindValue(v);
     if (!q.exec())
         return sqlError(tr("Saving request %1").arg(s.request.id), q);

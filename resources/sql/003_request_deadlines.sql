@@ -13,10 +13,14 @@ ALTER TABLE rights_requests ADD COLUMN paused_since TEXT;     -- set while the c
 ALTER TABLE rights_requests ADD COLUMN extension_notified_on TEXT;
 ALTER TABLE rights_requests ADD COLUMN acknowledged_on TEXT;
 ALTER TABLE rights_requests ADD COLUMN outcome TEXT;          -- why it was closed as it was
-ALTER TABLE rights_requests ADD COLUMN is_open INTEGER NOT NULL DEFAULT 1;
+-- Follows the status by itself, whoever writes it (the app or a pull).
+ALTER TABLE rights_requests ADD COLUMN is_open INTEGER
+    GENERATED ALWAYS AS (status NOT IN ('fulfilled', 'rejected', 'withdrawn')) VIRTUAL;
 
 CREATE INDEX rights_requests_org_due ON rights_requests(organization_id, is_open, due_effective);
 CREATE INDEX rights_requests_due ON rights_requests(is_open, due_effective);
+CREATE INDEX rights_requests_org_due_all ON rights_requests(organization_id, due_effective);
+CREATE INDEX rights_requests_ack ON rights_requests(organization_id, is_open, acknowledge_by);
 CREATE INDEX rights_requests_org_received_desc ON rights_requests(organization_id, received_at DESC);
 
 -- The officer's edits of the deadline rules; a jurisdiction not here uses

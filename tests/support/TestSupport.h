@@ -6,6 +6,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+// Verifies that a Status or Result is ok, and shows its error when not.
+#define QVERIFY_OK(expr)                                                                           \
+    do {                                                                                           \
+        const auto& _result = (expr);                                                              \
+        QVERIFY2(_result.ok(), qPrintable(_result.error()));                                       \
+    } while (false)
+
 namespace workbench::test {
 
 // A folder that lives as long as the test, with paths in it.

@@ -76,7 +76,7 @@ private slots:
     void verifyingStartsWorkAndIsRecorded()
     {
         const QString id = addRequest(Jurisdiction::Gdpr, RequestType::Access, QDate(2026, 3, 2));
-        QVERIFY(m_service->verifyIdentity(id));
+        QVERIFY_OK(m_service->verifyIdentity(id));
         const RequestDetail d = detail(id);
         QCOMPARE(d.snapshot.request.status, RequestStatus::InProgress);
         QCOMPARE(d.snapshot.request.verifiedAt, m_now);
@@ -109,9 +109,9 @@ private slots:
         const QString id = addRequest(Jurisdiction::UkGdpr, RequestType::Access, QDate(2026, 3, 2));
         QCOMPARE(storedDue(id), QStringLiteral("2026-04-02"));
         setToday(QDate(2026, 3, 3));
-        QVERIFY(m_service->pause(id, "Asked for proof of identity"));
+        QVERIFY_OK(m_service->pause(id, "Asked for proof of identity"));
         setToday(QDate(2026, 3, 10));
-        QVERIFY(m_service->resume(id));
+        QVERIFY_OK(m_service->resume(id));
         const RequestDetail d = detail(id);
         QCOMPARE(d.snapshot.pausedDays, 7);
         QCOMPARE(d.deadlines.responseDue, QDate(2026, 4, 9));
@@ -128,7 +128,7 @@ private slots:
         QVERIFY2(late.error().contains("Too late"), qPrintable(late.error()));
         QVERIFY(!m_service->extend(id, "", QDate(2026, 4, 20)));
         setToday(QDate(2026, 4, 20));
-        QVERIFY(m_service->extend(id, "Data across several systems", QDate(2026, 4, 20)));
+        QVERIFY_OK(m_service->extend(id, "Data across several systems", QDate(2026, 4, 20)));
         const RequestDetail d = detail(id);
         QCOMPARE(d.snapshot.request.extendedUntil, QDate(2026, 6, 30));
         QCOMPARE(d.snapshot.extensionNotifiedOn, QDate(2026, 4, 20));
@@ -140,8 +140,8 @@ private slots:
     void erasureReachesEveryProcessorBeforeItCloses()
     {
         const QString id = addRequest(Jurisdiction::Gdpr, RequestType::Erasure, QDate(2026, 3, 2));
-        QVERIFY(m_service->verifyIdentity(id));
-        QVERIFY(m_service->generateTasks(id));
+        QVERIFY_OK(m_service->verifyIdentity(id));
+        QVERIFY_OK(m_service->generateTasks(id));
         RequestDetail d = detail(id);
         // Every active LabelSets processor holding personal data.
         QCOMPARE(d.snapshot.tasks.size(), 8);
@@ -158,12 +158,12 @@ private slots:
                 continue;
             }
             QVERIFY(!m_service->setTaskState(id, t.id, TaskState::Confirmed)); // not sent yet
-            QVERIFY(m_service->setTaskState(id, t.id, TaskState::Sent));
+            QVERIFY_OK(m_service->setTaskState(id, t.id, TaskState::Sent));
             QCOMPARE(detail(id).snapshot.request.status, RequestStatus::WaitingOnProcessor);
-            QVERIFY(m_service->setTaskState(id, t.id, TaskState::Confirmed));
+            QVERIFY_OK(m_service->setTaskState(id, t.id, TaskState::Confirmed));
         }
         QCOMPARE(detail(id).snapshot.request.status, RequestStatus::InProgress);
-        QVERIFY(m_service->close(id, RequestStatus::Fulfilled, "Account and data erased"));
+        QVERIFY_OK(m_service->close(id, RequestStatus::Fulfilled, "Account and data erased"));
         d = detail(id);
         QCOMPARE(d.snapshot.request.status, RequestStatus::Fulfilled);
         QVERIFY(d.snapshot.request.closedAt.isValid());
@@ -175,10 +175,10 @@ private slots:
     {
         const QString id =
             addRequest(Jurisdiction::Ccpa, RequestType::Rectification, QDate(2026, 3, 2));
-        QVERIFY(m_service->verifyIdentity(id));
-        QVERIFY(m_service->generateTasks(id));
-        QVERIFY(m_service->close(id, RequestStatus::Fulfilled, "corrected",
-                                 "processors sync from our database"));
+        QVERIFY_OK(m_service->verifyIdentity(id));
+        QVERIFY_OK(m_service->generateTasks(id));
+        QVERIFY_OK(m_service->close(id, RequestStatus::Fulfilled, "corrected",
+                                    "processors sync from our database"));
         QVERIFY(detail(id).events.last().text.contains("open processor task"));
     }
 
@@ -191,8 +191,9 @@ private slots:
         QVERIFY(!m_service->changeStatus(id, RequestStatus::WaitingOnProcessor));
         QVERIFY(!m_service->close(id, RequestStatus::Rejected, "")); // needs a reason
         QCOMPARE(detail(id).snapshot.request.status, RequestStatus::New);
-        QVERIFY(m_service->close(id, RequestStatus::Rejected, "Identity could not be verified"));
-        QVERIFY(m_service->changeStatus(id, RequestStatus::InProgress, "new evidence")); // reopen
+        QVERIFY_OK(m_service->close(id, RequestStatus::Rejected, "Identity could not be verified"));
+        QVERIFY_OK(
+            m_service->changeStatus(id, RequestStatus::InProgress, "new evidence")); // reopen
         QVERIFY(!detail(id).snapshot.request.closedAt.isValid());
     }
 
@@ -200,9 +201,9 @@ private slots:
     {
         const QString id = addRequest(Jurisdiction::Gdpr, RequestType::Erasure, QDate(2026, 3, 2));
         const RequestSnapshot before = m_service->snapshot(id).value();
-        QVERIFY(m_service->verifyIdentity(id));
-        QVERIFY(m_service->generateTasks(id));
-        QVERIFY(m_service->restore(before, "Undo: verify", "undo"));
+        QVERIFY_OK(m_service->verifyIdentity(id));
+        QVERIFY_OK(m_service->generateTasks(id));
+        QVERIFY_OK(m_service->restore(before, "Undo: verify", "undo"));
         const RequestDetail d = detail(id);
         QCOMPARE(d.snapshot.request.status, RequestStatus::New);
         QVERIFY(!d.snapshot.request.verifiedAt.isValid());
@@ -216,12 +217,12 @@ private slots:
         QCOMPARE(storedDue(id), QStringLiteral("2026-06-16"));
         DeadlineRule lgpd = *m_service->rules().rule("LGPD");
         lgpd.period.amount = 10;
-        QVERIFY(m_service->saveRule(lgpd));
+        QVERIFY_OK(m_service->saveRule(lgpd));
         QCOMPARE(storedDue(id), QStringLiteral("2026-06-11"));
         const auto audit = m_ws->auditEntries({"deadline-rules", "LGPD"}).value();
         QCOMPARE(audit.size(), 1);
         QCOMPARE(audit.first().after.value("period").toObject().value("amount").toInt(), 10);
-        QVERIFY(m_service->restoreDefaultRules());
+        QVERIFY_OK(m_service->restoreDefaultRules());
         QCOMPARE(storedDue(id), QStringLiteral("2026-06-16"));
         QCOMPARE(m_service->rules().rule("LGPD")->period.amount, 15);
     }
@@ -230,7 +231,7 @@ private slots:
     {
         const QString id = addRequest(Jurisdiction::Gdpr, RequestType::Access, QDate(2026, 9, 3));
         QCOMPARE(storedDue(id), QStringLiteral("2026-10-05"));
-        QVERIFY(m_service->setHolidays("org-labelsets", HolidayCalendar({QDate(2026, 10, 5)})));
+        QVERIFY_OK(m_service->setHolidays("org-labelsets", HolidayCalendar({QDate(2026, 10, 5)})));
         QCOMPARE(storedDue(id), QStringLiteral("2026-10-06"));
         QCOMPARE(m_service->holidays("org-labelsets").holidays().size(), 1);
     }

@@ -1,0 +1,515 @@
+#include "RequestQueueModel.h"
+
+#include "ModelRoles.h"
+#include "domain/Deadlines.h"
+#include "domain/RequestWorkflow.h"
+#include "storage/Database.h"
+#include "storage/Workspace.h"
+
+#include <QBrush>
+#include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <atomic>
+
+namespace workbench {
+
+const char* const RequestQueueSql::selectColumns =
+    "t.id, o.name, t.type, t.jurisdiction, t.subject_name, t.subject_email, t.received_at, "
+    "t.due_legal, t.due_promise, t.due_effective, t.status, t.assignee, t.extended_until";
+
+RequestQueueSql RequestQueueSql::build(const RequestQueueFilter& f, int sortColumn,
+                                       Qt::SortOrder order)
+{
+    RequestQueueSql sql;
+    QStringList where;
+    if (!f.organizationId.isEmpty()) {
+        where << QStringLiteral("t.organization_id = ?");
+        sql.binds << f.organizationId;
+    }
+    switch (f.statusFilter) {
+    case RequestQueueFilter::StatusFilter::Open:
+        where << QStringLiteral("t.is_open = 1");
+        break;
+    case RequestQueueFilter::StatusFilter::Only:
+        where << QStringLiteral("t.status = ?");
+        sql.binds << toWire(f.status);
+        break;
+    case RequestQueueFilter::StatusFilter::All:
+        break;
+    }
+    if (f.type) {
+        where << QStringLiteral("t.type = ?");
+        sql.binds << toWire(*f.type);
+    }
+    if (f.jurisdiction) {
+        where << QStringLiteral("t.jurisdiction = ?");
+        sql.binds << toWire(*f.jurisdiction);
+    }
+    if (f.assignee) {
+        if (f.assignee->isEmpty()) {
+            where << QStringLiteral("(t.assignee IS NULL OR t.assignee = '')");
+        } else {
+            where << QStringLiteral("t.assignee = ?");
+            sql.binds << *f.assignee;
+        }
+    }
+    const QString today = f.today.toString(Qt::ISODate);
+    if (f.overdue) {
+        where << QStringLiteral("t.is_open = 1 AND t.due_effective < ?");
+        sql.binds << today;
+    }
+    if (f.dueThisWeek) {
+        where << QStringLiteral("t.is_open = 1 AND t.due_effective >= ? AND t.due_effective <= ?");
+        sql.binds << today << f.today.addDays(7).toString(Qt::ISODate);
+    }
+    const QString search = f.search.trimmed();
+    if (!search.isEmpty()) {
+        where << QStringLiteral("(t.id LIKE ? ESCAPE '\\' OR t.subject_email LIKE ? ESCAPE '\\' "
+                                "OR t.subject_name LIKE ? ESCAPE '\\')");
+        QString escaped = search;
+        escaped.replace(u'\\', QStringLiteral("\\\\"))
+            .replace(u'%', QStringLiteral("\\%"))
+            .replace(u'_', QStringLiteral("\\_"));
+        const QString prefix = escaped + u'%';
+        const QString anywhere = u'%' + escaped + u'%';
+        sql.binds << prefix << anywhere << anywhere;
+    }
+    sql.from =
+        QStringLiteral(" FROM rights_requests t JOIN organizations o ON o.id = t.organization_id") +
+        (where.isEmpty() ? QString()
+                         : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")));
+
+    const char* key = "t.due_effective";
+    switch (RequestQueueModel::Column(sortColumn)) {
+    case RequestQueueModel::IdColumn:
+        key = "t.id";
+        break;
+    case RequestQueueModel::OrganizationColumn:
+        key = "o.name";
+        break;
+    case RequestQueueModel::TypeColumn:
+        key = "t.type";
+        break;
+    case RequestQueueModel::JurisdictionColumn:
+        key = "t.jurisdiction";
+        break;
+    case RequestQueueModel::RequesterColumn:
+        key = "t.subject_name";
+        break;
+    case RequestQueueModel::ReceivedColumn:
+        key = "t.received_at";
+        break;
+    case RequestQueueModel::DueLegalColumn:
+        key = "t.due_legal";
+        break;
+    case RequestQueueModel::DuePromiseColumn:
+        key = "t.due_promise";
+        break;
+    case RequestQueueModel::DaysLeftColumn:
+    case RequestQueueModel::ColumnCount:
+        key = "t.due_effective";
+        break;
+    case RequestQueueModel::StatusColumn:
+        key = "t.status";
+        break;
+    case RequestQueueModel::AssigneeColumn:
+        key = "t.assignee";
+        break;
+    }
+    const QString dir =
+        order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    sql.orderBy =
+        QStringLiteral(" ORDER BY ") + QLatin1String(key) + dir + QStringLiteral(", t.id") + dir;
+    return sql;
+}
+
+QString RequestQueueSql::pageQuery() const
+{
+    return QStringLiteral("SELECT ") + QLatin1String(selectColumns) + from + orderBy +
+           QStringLiteral(" LIMIT ? OFFSET ?");
+}
+
+QString RequestQueueSql::countQuery() const
+{
+    return QStringLiteral("SELECT count(*)") + from;
+}
+
+// Runs the queue's queries on its own thread and connection.
+class RequestQueueLoader : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RequestQueueLoader(const QString& path)
+        : m_path(path)
+    {}
+    std::atomic<quint64> latest{0};
+
+    void load(quint64 generation, const RequestQueueSql& sql, bool count, int page)
+    {
+        if (generation < latest.load())
+            return; // a newer filter or sort came in meanwhile
+        if (!open())
+            return;
+        const QSqlDatabase db = m_db->connection();
+        if (count) {
+            QSqlQuery q(db);
+            q.prepare(sql.countQuery());
+            for (const QVariant& b : sql.binds)
+                q.addBindValue(b);
+            if (!q.exec() || !q.next()) {
+                emit failed(q.lastError().text());
+                return;
+            }
+            emit counted(generation, q.value(0).toInt());
+        }
+        if (generation < latest.load())
+            return;
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(sql.pageQuery());
+        for (const QVariant& b : sql.binds)
+            q.addBindValue(b);
+        q.addBindValue(RequestQueueModel::kPageSize);
+        q.addBindValue(page * RequestQueueModel::kPageSize);
+        if (!q.exec()) {
+            emit failed(q.lastError().text());
+            return;
+        }
+        QList<RequestQueueRow> rows;
+        rows.reserve(RequestQueueModel::kPageSize);
+        while (q.next()) {
+            RequestQueueRow r;
+            r.id = q.value(0).toString();
+            r.organization = q.value(1).toString();
+            r.type = fromWire<RequestType>(q.value(2).toString()).value_or(RequestType::Access);
+            r.jurisdiction =
+                fromWire<Jurisdiction>(q.value(3).toString()).value_or(Jurisdiction::Other);
+            r.requester = q.value(4).toString();
+            r.email = q.value(5).toString();
+            r.received =
+                QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs).toUTC().date();
+            r.dueLegal = QDate::fromString(q.value(7).toString(), Qt::ISODate);
+            r.duePromise = QDate::fromString(q.value(8).toString(), Qt::ISODate);
+            r.dueEffective = QDate::fromString(q.value(9).toString(), Qt::ISODate);
+            r.status = fromWire<RequestStatus>(q.value(10).toString()).value_or(RequestStatus::New);
+            r.assignee = q.value(11).toString();
+            r.extended = !q.isNull(12);
+            rows.append(std::move(r));
+        }
+        emit pageLoaded(generation, page, rows);
+    }
+
+    void loadAssignees(const QString& organizationId)
+    {
+        if (!open())
+            return;
+        QSqlQuery q(m_db->connection());
+        q.prepare(
+            QStringLiteral("SELECT DISTINCT assignee FROM rights_requests WHERE assignee <> ''") +
+            (organizationId.isEmpty() ? QString() : QStringLiteral(" AND organization_id = ?")) +
+            QStringLiteral(" ORDER BY assignee"));
+        if (!organizationId.isEmpty())
+            q.addBindValue(organizationId);
+        QStringList names;
+        if (q.exec()) {
+            while (q.next())
+                names << q.value(0).toString();
+        }
+        emit assigneesLoaded(names);
+    }
+
+signals:
+    void counted(quint64 generation, int total);
+    void pageLoaded(quint64 generation, int page, const QList<RequestQueueRow>& rows);
+    void assigneesLoaded(const QStringList& names);
+    void failed(const QString& message);
+
+private:
+    bool open()
+    {
+        if (m_db)
+            return true;
+        auto db = Database::open(m_path, {Database::Mode::ReadOnly, {}});
+        if (!db) {
+            emit failed(db.error());
+            return false;
+        }
+        m_db = std::move(db).value();
+        return true;
+    }
+
+    QString m_path;
+    std::unique_ptr<Database> m_db;
+};
+
+RequestQueueModel::RequestQueueModel(Workspace& workspace, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_workspace(workspace)
+{
+    qRegisterMetaType<RequestQueueSql>();
+    qRegisterMetaType<RequestQueueRow>();
+    qRegisterMetaType<QList<RequestQueueRow>>();
+    m_thread.setObjectName(QStringLiteral("request-queue-loader"));
+    auto loader = new RequestQueueLoader(workspace.path());
+    loader->moveToThread(&m_thread);
+    m_loader = loader;
+    connect(this, &RequestQueueModel::loadRequested, loader, &RequestQueueLoader::load);
+    connect(this, &RequestQueueModel::assigneesRequested, loader,
+            &RequestQueueLoader::loadAssignees);
+    connect(loader, &RequestQueueLoader::counted, this, &RequestQueueModel::onCounted);
+    connect(loader, &RequestQueueLoader::pageLoaded, this, &RequestQueueModel::onPageLoaded);
+    connect(loader, &RequestQueueLoader::failed, this, &RequestQueueModel::loadFailed);
+    connect(loader, &RequestQueueLoader::assigneesLoaded, this, [this](const QStringList& names) {
+        m_assignees = names;
+        emit assigneesLoaded();
+    });
+    connect(&workspace, &Workspace::recordChanged, this, [this](const QString& resource) {
+        if (resource == u"rights-requests" || resource == u"deadline-rules" ||
+            resource == u"holidays")
+            refresh();
+    });
+    m_thread.start();
+}
+
+RequestQueueModel::~RequestQueueModel()
+{
+    // The loader and its connection live and die on their own thread.
+    if (m_loader)
+        QMetaObject::invokeMethod(
+            m_loader, [l = m_loader.data()] { delete l; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void RequestQueueModel::setFilter(const RequestQueueFilter& filter)
+{
+    const bool organizationChanged =
+        filter.organizationId != m_filter.organizationId || m_generation == 0;
+    m_filter = filter;
+    reload(false);
+    if (organizationChanged)
+        emit assigneesRequested(m_filter.organizationId);
+}
+
+void RequestQueueModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    reload(false);
+}
+
+void RequestQueueModel::refresh()
+{
+    reload(true);
+    emit assigneesRequested(m_filter.organizationId);
+}
+
+void RequestQueueModel::reload(bool keepRows)
+{
+    m_sql = RequestQueueSql::build(m_filter, m_sortColumn, m_sortOrder);
+    ++m_generation;
+    m_loader->latest = m_generation;
+    m_requested.clear();
+    if (!keepRows) {
+        beginResetModel();
+        m_total = 0;
+        m_pages.clear();
+        endResetModel();
+    }
+    m_pendingCount = true;
+    m_requested.insert(0);
+    emit loadRequested(m_generation, m_sql, true, 0);
+}
+
+void RequestQueueModel::onCounted(quint64 generation, int total)
+{
+    if (generation != m_generation)
+        return;
+    m_pendingCount = false;
+    beginResetModel();
+    m_total = total;
+    m_pages.clear();
+    endResetModel();
+}
+
+void RequestQueueModel::onPageLoaded(quint64 generation, int page,
+                                     const QList<RequestQueueRow>& rows)
+{
+    if (generation != m_generation)
+        return;
+    m_pages.insert(page, rows);
+    const int first = page * kPageSize;
+    const int last = std::min(m_total, first + int(rows.size())) - 1;
+    if (last >= first)
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    if (page == 0)
+        emit firstPageLoaded();
+}
+
+void RequestQueueModel::requestPage(int page) const
+{
+    if (m_requested.contains(page))
+        return;
+    m_requested.insert(page);
+    // data() is const; asking the loader for a page changes nothing shown.
+    emit const_cast<RequestQueueModel*>(this)->loadRequested(m_generation, m_sql, false, page);
+}
+
+const RequestQueueRow* RequestQueueModel::row(int r) const
+{
+    if (r < 0 || r >= m_total)
+        return nullptr;
+    const auto it = m_pages.constFind(r / kPageSize);
+    if (it == m_pages.constEnd()) {
+        requestPage(r / kPageSize);
+        return nullptr;
+    }
+    const int i = r % kPageSize;
+    return i < it->size() ? &(*it)[i] : nullptr;
+}
+
+int RequestQueueModel::rowOf(const QString& id) const
+{
+    for (auto it = m_pages.constBegin(); it != m_pages.constEnd(); ++it) {
+        for (int i = 0; i < it->size(); ++i) {
+            if ((*it)[i].id == id)
+                return it.key() * kPageSize + i;
+        }
+    }
+    return -1;
+}
+
+int RequestQueueModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : m_total;
+}
+
+int RequestQueueModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RequestQueueModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const RequestQueueRow* r = row(index.row());
+    if (!r)
+        return role == Qt::DisplayRole && index.column() == 0 ? QVariant(QStringLiteral("…"))
+                                                              : QVariant();
+    const bool open = !RequestWorkflow::isClosed(r->status);
+    const qint64 daysLeft = m_filter.today.daysTo(r->dueEffective);
+    switch (role) {
+    case RecordIdRole:
+        return r->id;
+    case Qt::DisplayRole: {
+        const QLocale locale;
+        auto date = [&locale](QDate d) {
+            return d.isValid() ? locale.toString(d, QLocale::ShortFormat) : QString();
+        };
+        switch (Column(index.column())) {
+        case IdColumn:
+            return r->id;
+        case OrganizationColumn:
+            return r->organization;
+        case TypeColumn:
+            return displayLabel(r->type);
+        case JurisdictionColumn:
+            return toWire(r->jurisdiction);
+        case RequesterColumn:
+            return r->requester.isEmpty() ? r->email : r->requester;
+        case ReceivedColumn:
+            return date(r->received);
+        case DueLegalColumn:
+            return r->extended ? tr("%1 (extended)").arg(date(r->dueLegal)) : date(r->dueLegal);
+        case DuePromiseColumn:
+            return date(r->duePromise);
+        case DaysLeftColumn:
+            if (!open)
+                return QStringLiteral("—");
+            return daysLeft < 0 ? tr("%1 overdue").arg(-daysLeft) : QString::number(daysLeft);
+        case StatusColumn:
+            return displayLabel(r->status);
+        case AssigneeColumn:
+            return r->assignee;
+        case ColumnCount:
+            break;
+        }
+        break;
+    }
+    case Qt::ToolTipRole:
+        if (index.column() == RequesterColumn)
+            return r->email;
+        if (index.column() == DaysLeftColumn && open)
+            return tr("Due %1 (the earlier of the legal date and the organization's promise)")
+                .arg(r->dueEffective.toString(Qt::ISODate));
+        break;
+    case Qt::BackgroundRole:
+        if (!open)
+            return {};
+        switch (urgencyOf(r->dueEffective, m_filter.today)) {
+        case Urgency::Overdue:
+            return QBrush(QColor(0xf8, 0xd0, 0xd0));
+        case Urgency::Within5Days:
+            return QBrush(QColor(0xfb, 0xe0, 0xb0));
+        case Urgency::Within10Days:
+            return QBrush(QColor(0xfb, 0xf3, 0xc0));
+        default:
+            return {};
+        }
+    case Qt::ForegroundRole:
+        if (open && index.column() == DaysLeftColumn && daysLeft < 0)
+            return QBrush(QColor(0xa0, 0x10, 0x10));
+        if (!open)
+            return QBrush(Qt::darkGray);
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == DaysLeftColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant RequestQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case IdColumn:
+        return tr("Id");
+    case OrganizationColumn:
+        return tr("Organization");
+    case TypeColumn:
+        return tr("Type");
+    case JurisdictionColumn:
+        return tr("Jurisdiction");
+    case RequesterColumn:
+        return tr("Requester");
+    case ReceivedColumn:
+        return tr("Received");
+    case DueLegalColumn:
+        return tr("Due (legal)");
+    case DuePromiseColumn:
+        return tr("Due (our promise)");
+    case DaysLeftColumn:
+        return tr("Days left");
+    case StatusColumn:
+        return tr("Status");
+    case AssigneeColumn:
+        return tr("Assignee");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace workbench
+
+#include "RequestQueueModel.moc"

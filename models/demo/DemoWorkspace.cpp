@@ -119,16 +119,20 @@ Jurisdiction pickJurisdiction(Sequence& rnd)
 
 RequestStatus pickStatus(Sequence& rnd, int daysAgo)
 {
+    // Most requests older than a month are closed; a few are not (the queue
+    // shows them red), and recent ones are in every state.
     const int r = rnd.below(100);
-    if (daysAgo > 60) {
-        if (r < 4)
-            return RequestStatus::InProgress; // long overdue: the queue shows red
-        if (r < 82)
+    if (daysAgo > 30) {
+        if (r < 3)
+            return RequestStatus::InProgress;
+        if (r < 5)
+            return RequestStatus::WaitingOnProcessor;
+        if (r < 84)
             return RequestStatus::Fulfilled;
-        return r < 92 ? RequestStatus::Rejected : RequestStatus::Withdrawn;
+        return r < 93 ? RequestStatus::Rejected : RequestStatus::Withdrawn;
     }
-    if (daysAgo > 20) {
-        if (r < 50)
+    if (daysAgo > 15) {
+        if (r < 45)
             return RequestStatus::Fulfilled;
         if (r < 75)
             return RequestStatus::InProgress;

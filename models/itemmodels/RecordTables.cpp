@@ -71,51 +71,6 @@ RetentionRuleTableModel* makeRetentionRuleTableModel(QObject* parent)
         columns, [](const RetentionRule& r) { return r.id; }, parent);
 }
 
-RightsRequestTableModel* makeRightsRequestTableModel(QObject* parent)
-{
-    using M = RightsRequestTableModel;
-    QList<M::Column> columns{
-        {tr("Id"),
-         [](const RightsRequest& q) {
-             return q.id;
-         }},
-        {tr("Type"),
-         [](const RightsRequest& q) {
-             return displayLabel(q.type);
-         }},
-        {tr("Jurisdiction"),
-         [](const RightsRequest& q) {
-             return toWire(q.jurisdiction);
-         }},
-        {tr("Requester"),
-         [](const RightsRequest& q) {
-             return q.subjectName;
-         }},
-        {tr("E-mail"),
-         [](const RightsRequest& q) {
-             return q.subjectEmail;
-         }},
-        {tr("Received"), [](const RightsRequest& q) { return dateText(q.receivedAt.date()); },
-         [](const RightsRequest& q) {
-             return q.receivedAt;
-         }},
-        {tr("Status"), [](const RightsRequest& q) { return displayLabel(q.status); },
-         [](const RightsRequest& q) {
-             return int(q.status);
-         }},
-        {tr("Assignee"),
-         [](const RightsRequest& q) {
-             return q.assignee;
-         }},
-        {tr("Closed"), [](const RightsRequest& q) { return dateText(q.closedAt.date()); },
-         [](const RightsRequest& q) {
-             return dateKey(q.closedAt.date());
-         }},
-    };
-    return new M(
-        columns, [](const RightsRequest& q) { return q.id; }, parent);
-}
-
 PolicyVersionTableModel* makePolicyVersionTableModel(QObject* parent)
 {
     using M = PolicyVersionTableModel;

@@ -8,11 +8,9 @@ namespace workbench {
 // The read-only tables of records the pages show before their own
 // editing models exist.
 using RetentionRuleTableModel = RecordListModel<RetentionRule>;
-using RightsRequestTableModel = RecordListModel<RightsRequest>;
 using PolicyVersionTableModel = RecordListModel<PolicyVersion>;
 
 RetentionRuleTableModel* makeRetentionRuleTableModel(QObject* parent);
-RightsRequestTableModel* makeRightsRequestTableModel(QObject* parent);
 PolicyVersionTableModel* makePolicyVersionTableModel(QObject* parent);
 
 } // namespace workbench

@@ -220,7 +220,19 @@ public:
         emit assigneesLoaded(names);
     }
 
+    void loadStats(const QString& organizationId, QDate today)
+    {
+        if (!open())
+            return;
+        auto stats = RequestStats::read(*m_db, organizationId, today);
+        if (stats)
+            emit statsLoaded(stats.value());
+        else
+            emit failed(stats.error());
+    }
+
 signals:
+    void statsLoaded(const RequestStats& stats);
     void counted(quint64 generation, int total);
     void pageLoaded(quint64 generation, int page, const QList<RequestQueueRow>& rows);
     void assigneesLoaded(const QStringList& names);
@@ -251,6 +263,7 @@ RequestQueueModel::RequestQueueModel(Workspace& workspace, QObject* parent)
     qRegisterMetaType<RequestQueueSql>();
     qRegisterMetaType<RequestQueueRow>();
     qRegisterMetaType<QList<RequestQueueRow>>();
+    qRegisterMetaType<RequestStats>();
     m_thread.setObjectName(QStringLiteral("request-queue-loader"));
     auto loader = new RequestQueueLoader(workspace.path());
     loader->moveToThread(&m_thread);
@@ -261,6 +274,11 @@ RequestQueueModel::RequestQueueModel(Workspace& workspace, QObject* parent)
     connect(loader, &RequestQueueLoader::counted, this, &RequestQueueModel::onCounted);
     connect(loader, &RequestQueueLoader::pageLoaded, this, &RequestQueueModel::onPageLoaded);
     connect(loader, &RequestQueueLoader::failed, this, &RequestQueueModel::loadFailed);
+    connect(this, &RequestQueueModel::statsRequested, loader, &RequestQueueLoader::loadStats);
+    connect(loader, &RequestQueueLoader::statsLoaded, this, [this](const RequestStats& stats) {
+        m_stats = stats;
+        emit statsLoaded();
+    });
     connect(loader, &RequestQueueLoader::assigneesLoaded, this, [this](const QStringList& names) {
         m_assignees = names;
         emit assigneesLoaded();
@@ -289,8 +307,10 @@ void RequestQueueModel::setFilter(const RequestQueueFilter& filter)
         filter.organizationId != m_filter.organizationId || m_generation == 0;
     m_filter = filter;
     reload(false);
-    if (organizationChanged)
+    if (organizationChanged) {
         emit assigneesRequested(m_filter.organizationId);
+        emit statsRequested(m_filter.organizationId, m_filter.today);
+    }
 }
 
 void RequestQueueModel::sort(int column, Qt::SortOrder order)
@@ -306,6 +326,7 @@ void RequestQueueModel::refresh()
 {
     reload(true);
     emit assigneesRequested(m_filter.organizationId);
+    emit statsRequested(m_filter.organizationId, m_filter.today);
 }
 
 void RequestQueueModel::reload(bool keepRows)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Enums.h"
+#include "storage/RequestStats.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
@@ -109,6 +110,8 @@ public:
     // The row of `id` among the rows read so far, or -1.
     int rowOf(const QString& id) const;
     QList<QString> assignees() const { return m_assignees; }
+    // Figures for the charts, read with the rows (after a change too).
+    const RequestStats& stats() const { return m_stats; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -121,11 +124,13 @@ signals:
     // The count and the first page of a new filter or sort are in.
     void firstPageLoaded();
     void assigneesLoaded();
+    void statsLoaded();
     void loadFailed(const QString& message);
 
     // To the loader.
     void loadRequested(quint64 generation, const RequestQueueSql& sql, bool count, int page);
     void assigneesRequested(const QString& organizationId);
+    void statsRequested(const QString& organizationId, QDate today);
 
 private:
     void reload(bool keepRows);
@@ -144,6 +149,7 @@ private:
     QHash<int, QList<RequestQueueRow>> m_pages;
     mutable QSet<int> m_requested;
     QList<QString> m_assignees;
+    RequestStats m_stats;
     QThread m_thread;
     QPointer<RequestQueueLoader> m_loader;
 };
@@ -152,3 +158,4 @@ private:
 
 Q_DECLARE_METATYPE(workbench::RequestQueueSql)
 Q_DECLARE_METATYPE(workbench::RequestQueueRow)
+Q_DECLARE_METATYPE(workbench::RequestStats)

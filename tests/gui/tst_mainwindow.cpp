@@ -1,8 +1,10 @@
 #include "TestSupport.h"
 #include "common/Page.h"
+#include "dialogs/InputDialog.h"
 #include "dialogs/MessageBox.h"
 #include "itemmodels/ModelRoles.h"
 #include "mainwindow/MainWindow.h"
+#include "storage/RequestService.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -239,6 +241,90 @@ private slots:
         QCOMPARE(find<QTreeView>("processorTree")->model()->rowCount(), 2);
         clickSidebar("Today");
         QVERIFY(find<QLabel>("todaySummary")->text().startsWith("2 processors"));
+    }
+
+    void workARequestFromReceiptToClosure()
+    {
+        // A fresh erasure request, received three days ago under the GDPR.
+        RightsRequest q;
+        q.id = "GUI-0001";
+        q.organizationId = "org-labelsets";
+        q.type = RequestType::Erasure;
+        q.jurisdiction = Jurisdiction::Gdpr;
+        q.subjectName = "Grace Hopper";
+        q.subjectEmail = "grace@example.com";
+        q.receivedAt = QDateTime(QDate::currentDate().addDays(-3), QTime(9, 0), Qt::UTC);
+        QVERIFY_OK(m_ws->save(q, "Receive GUI-0001"));
+        RequestService service(*m_ws);
+        QVERIFY_OK(service.recomputeDeadlines());
+
+        clickSidebar("Requests");
+        auto queue = find<QTableView>("requestQueue");
+        QTest::keyClicks(find<QLineEdit>("requestSearch"), "GUI-0001");
+        QTest::keyClick(find<QLineEdit>("requestSearch"), Qt::Key_Return);
+        QTRY_COMPARE(queue->model()->rowCount(), 1);
+        QTRY_COMPARE(queue->model()->index(0, 0).data().toString(), QStringLiteral("GUI-0001"));
+        clickRow(queue, queue->model()->index(0, 0));
+        QTRY_VERIFY(find<QLabel>("requestHeading")->text().startsWith("GUI-0001"));
+        QVERIFY(find<QLabel>("requestDeadlines")->text().contains("GDPR Art. 12(3)-(4)"));
+
+        auto click = [this](const char* name) {
+            QTest::mouseClick(find<QPushButton>(name), Qt::LeftButton);
+        };
+        auto stored = [this] {
+            return RequestService(*m_ws).detail("GUI-0001").value();
+        };
+
+        click("verifyButton");
+        QCOMPARE(stored().snapshot.request.status, RequestStatus::InProgress);
+
+        InputDialog::queueAnswer("Data held across three systems");
+        InputDialog::queueAnswer(QDate::currentDate());
+        click("extendButton");
+        QCOMPARE(InputDialog::pendingAnswers(), 0);
+        QVERIFY(stored().snapshot.request.extendedUntil.isValid());
+        QVERIFY(find<QLabel>("requestDeadlines")->text().contains("Extended"));
+        QVERIFY(!find<QPushButton>("extendButton")->isEnabled());
+
+        click("generateTasksButton");
+        auto tasks = find<QTreeWidget>("requestTasks");
+        QCOMPARE(tasks->topLevelItemCount(), 8);
+        for (int i = 0; i < tasks->topLevelItemCount(); ++i) {
+            tasks->setCurrentItem(tasks->topLevelItem(i));
+            click("taskSentButton");
+            tasks->setCurrentItem(tasks->topLevelItem(i));
+            QCOMPARE(tasks->topLevelItem(i)->text(1), QStringLiteral("Sent"));
+            click("taskConfirmedButton");
+            QCOMPARE(tasks->topLevelItem(i)->text(1), QStringLiteral("Confirmed"));
+        }
+
+        InputDialog::queueAnswer("Fulfilled");
+        InputDialog::queueAnswer("Account, content and payment profile erased");
+        click("closeButton");
+        QCOMPARE(stored().snapshot.request.status, RequestStatus::Fulfilled);
+
+        QStringList history;
+        auto historyTree = find<QTreeWidget>("requestHistory");
+        for (int i = 0; i < historyTree->topLevelItemCount(); ++i)
+            history << historyTree->topLevelItem(i)->text(1);
+        for (const char* kind : {"Identity verified", "Extended", "Processor notified", "Closed"})
+            QVERIFY2(history.contains(kind), kind);
+        QCOMPARE(history.count("Processor notified"), 8);
+
+        // Ctrl+Z reopens it; the history says so.
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(stored().snapshot.request.status, RequestStatus::InProgress);
+        QCOMPARE(stored().events.last().kind, QStringLiteral("undo"));
+
+        clickSidebar("Audit");
+        auto audit = find<QTableView>("auditView");
+        const QStringList summaries = columnTexts(audit->model(), 5);
+        for (const char* summary :
+             {"Verify the identity of the requester of GUI-0001", "Extend GUI-0001",
+              "Create the processor tasks of GUI-0001", "Close GUI-0001"})
+            QVERIFY2(summaries.contains(summary), summary);
+        QVERIFY(summaries.contains("Undo: Close GUI-0001 as fulfilled"));
+        QVERIFY(find<QLabel>("chainStatus")->text().contains("intact"));
     }
 
     void windowStateIsRemembered()

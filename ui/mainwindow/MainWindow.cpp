@@ -78,7 +78,8 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     addPage(QStringLiteral("retention"), tr("Retention"), QStringLiteral("appointment-soon"),
             QKeySequence(Qt::CTRL | Qt::Key_3), [this] { return new RetentionPage(m_workspace); });
     addPage(QStringLiteral("requests"), tr("Requests"), QStringLiteral("mail-message"),
-            QKeySequence(Qt::CTRL | Qt::Key_4), [this] { return new RequestsPage(m_workspace); });
+            QKeySequence(Qt::CTRL | Qt::Key_4),
+            [this] { return new RequestsPage(m_workspace, *m_undoStack); });
     addPage(QStringLiteral("policies"), tr("Policies"), QStringLiteral("text-x-generic"),
             QKeySequence(Qt::CTRL | Qt::Key_5), [this] { return new PoliciesPage(m_workspace); });
     addPage(QStringLiteral("audit"), tr("Audit"), QStringLiteral("document-properties"),
@@ -145,8 +146,9 @@ void MainWindow::openRecord(const QString& resource, const QString& id)
     if (resource == u"processors" && showPage(QStringLiteral("processors"))) {
         if (auto page = qobject_cast<ProcessorsPage*>(currentPage()))
             page->selectProcessor(id);
-    } else if (resource == u"rights-requests") {
-        showPage(QStringLiteral("requests"));
+    } else if (resource == u"rights-requests" && showPage(QStringLiteral("requests"))) {
+        if (auto page = qobject_cast<RequestsPage*>(currentPage()))
+            page->openRequest(id);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "common/FilteredTable.h"
 #include "domain/Attention.h"
 #include "domain/Text.h"
+#include "storage/RequestStats.h"
 #include "storage/Workspace.h"
 
 #include <QHeaderView>
@@ -48,9 +49,8 @@ void TodayPage::refresh()
     const QDate today = QDate::currentDate();
     const QLocale locale;
     auto processors = m_workspace.processors(organizationId());
-    auto requests = m_workspace.rightsRequests(organizationId());
-    if (!processors || !requests) {
-        m_summary->setText(processors ? requests.error() : processors.error());
+    if (!processors) {
+        m_summary->setText(processors.error());
         return;
     }
     auto section = [this](const QString& title, int count) {
@@ -82,35 +82,54 @@ void TodayPage::refresh()
         section(tr("Processors holding personal data without a signed DPA"), int(gaps.size())),
         gaps);
 
-    QList<RightsRequest> open;
-    for (const RightsRequest& r : std::as_const(requests.value())) {
-        if (r.isOpen())
-            open.append(r);
+    auto attention = RequestAttentionLists::read(m_workspace.database(), organizationId(), today);
+    if (!attention) {
+        m_summary->setText(attention.error());
+        return;
     }
-    std::sort(open.begin(), open.end(), [](const RightsRequest& a, const RightsRequest& b) {
-        return a.receivedAt < b.receivedAt;
-    });
-    auto requestsItem = section(tr("Open rights requests, oldest first"), int(open.size()));
-    for (const RightsRequest& r : std::as_const(open).mid(0, 25)) {
-        const qint64 age = r.receivedAt.date().daysTo(today);
-        auto item = new QTreeWidgetItem(
-            requestsItem,
-            {QStringLiteral("%1 · %2 · %3").arg(r.id, displayLabel(r.type), toWire(r.jurisdiction)),
-             countText("workbench::TodayPage",
-                       QT_TRANSLATE_NOOP("workbench::TodayPage", "received %n day(s) ago"),
-                       int(age)) +
-                 QStringLiteral(", ") + displayLabel(r.status),
-             locale.toString(r.receivedAt.date(), QLocale::ShortFormat)});
-        item->setData(0, Qt::UserRole, QStringLiteral("rights-requests"));
-        item->setData(0, Qt::UserRole + 1, r.id);
-        if (age > 30)
-            item->setForeground(1, QColor(0xb0, 0x1c, 0x1c));
-    }
-    m_summary->setText(tr("%1 processors · %2 open rights requests · %3 reviews due · %4 DPA gaps")
-                           .arg(processors->size())
-                           .arg(open.size())
-                           .arg(reviews.size())
-                           .arg(gaps.size()));
+    auto addRequests = [&](const QString& title, int count, const QList<RequestAttention>& items,
+                           bool red, const char* dueText) {
+        auto parent = section(title, count);
+        for (const RequestAttention& a : items) {
+            const qint64 days = today.daysTo(a.due);
+            auto item = new QTreeWidgetItem(
+                parent,
+                {QStringLiteral("%1 · %2 · %3")
+                     .arg(a.id,
+                          displayLabel(fromWire<RequestType>(a.type).value_or(RequestType::Access)),
+                          a.jurisdiction),
+                 countText("workbench::TodayPage",
+                           days < 0
+                               ? QT_TRANSLATE_NOOP("workbench::TodayPage", "overdue by %n day(s)")
+                               : dueText,
+                           int(std::abs(days))) +
+                     QStringLiteral(" · ") +
+                     displayLabel(fromWire<RequestStatus>(a.status).value_or(RequestStatus::New)),
+                 locale.toString(a.due, QLocale::ShortFormat)});
+            item->setData(0, Qt::UserRole, QStringLiteral("rights-requests"));
+            item->setData(0, Qt::UserRole + 1, a.id);
+            if (red)
+                item->setForeground(1, QColor(0xb0, 0x1c, 0x1c));
+        }
+        if (count > items.size())
+            new QTreeWidgetItem(
+                parent, {tr("… and %1 more in the Requests page").arg(count - items.size())});
+    };
+    const RequestAttentionLists& lists = attention.value();
+    addRequests(tr("Overdue rights requests"), lists.overdueCount, lists.overdue, true,
+                QT_TRANSLATE_NOOP("workbench::TodayPage", "overdue by %n day(s)"));
+    addRequests(tr("Rights requests due this week"), lists.dueThisWeekCount, lists.dueThisWeek,
+                false, QT_TRANSLATE_NOOP("workbench::TodayPage", "due in %n day(s)"));
+    addRequests(tr("Receipt to confirm (CCPA, 10 business days)"), lists.acknowledgementsDueCount,
+                lists.acknowledgementsDue, false,
+                QT_TRANSLATE_NOOP("workbench::TodayPage", "confirm within %n day(s)"));
+    m_summary->setText(
+        tr("%1 processors · %2 overdue and %3 due this week · %4 reviews due · %5 DPA gaps")
+            .arg(processors->size())
+            .arg(lists.overdueCount)
+            .arg(lists.dueThisWeekCount)
+            .arg(reviews.size())
+            .arg(gaps.size()));
 }
 
 } // namespace workbench

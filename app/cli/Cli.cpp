@@ -1,7 +1,6 @@
 #include "Cli.h"
 
-#include "demo/DemoWorkspace.h"
-#include "storage/Workspace.h"
+#include "Commands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -10,13 +9,6 @@
 namespace workbench::cli {
 
 namespace {
-
-enum ExitCode
-{
-    Success = 0,
-    Problem = 1,
-    BadArguments = 2
-};
 
 struct Command
 {
@@ -27,95 +19,49 @@ struct Command
     QList<QCommandLineOption> options;
 };
 
-QCommandLineOption workspaceOption()
-{
-    return QCommandLineOption(QStringLiteral("workspace"), QStringLiteral("The workspace file."),
-                              QStringLiteral("FILE"));
-}
-
-int usageError(QTextStream& err, const QString& message)
-{
-    err << "privacy-workbench: " << message << "\n\n" << usage();
-    return BadArguments;
-}
-
-int initDemo(QCommandLineParser& p, QTextStream& out, QTextStream& err)
-{
-    const QString path = p.value(QStringLiteral("workspace"));
-    QDate today = QDate::currentDate();
-    if (p.isSet(QStringLiteral("date"))) {
-        today = QDate::fromString(p.value(QStringLiteral("date")), Qt::ISODate);
-        if (!today.isValid())
-            return usageError(err, QStringLiteral("--date '%1' is not a date (YYYY-MM-DD)")
-                                       .arg(p.value(QStringLiteral("date"))));
-    }
-    auto ws = DemoWorkspace::create(path, today);
-    if (!ws) {
-        err << "privacy-workbench init-demo: " << ws.error() << '\n';
-        return Problem;
-    }
-    const auto orgs = ws.value()->organizations();
-    const auto processors = ws.value()->processors();
-    out << "Wrote the demo workspace to " << QDir::toNativeSeparators(ws.value()->path()) << '\n'
-        << "  organizations: " << (orgs ? orgs->size() : 0) << '\n'
-        << "  processors:    " << (processors ? processors->size() : 0) << '\n'
-        << "  requests:      "
-        << DemoWorkspace::kRequestsPerOrganization * (orgs ? orgs->size() : 0) << '\n';
-    return Success;
-}
-
-int verify(QCommandLineParser& p, QTextStream& out, QTextStream& err)
-{
-    const QString path = p.value(QStringLiteral("workspace"));
-    auto ws = Workspace::open(path, {Database::Mode::ReadOnly, {}});
-    if (!ws) {
-        err << "privacy-workbench verify: " << ws.error() << '\n';
-        return Problem;
-    }
-    const Database& db = ws.value()->database();
-    out << "Workspace:      " << QDir::toNativeSeparators(db.path()) << '\n'
-        << "Schema version: " << db.schemaVersion() << " (this version writes "
-        << Database::latestSchemaVersion() << ")\n";
-    bool ok = true;
-    const QStringList integrity = db.integrityProblems();
-    if (integrity.isEmpty()) {
-        out << "SQLite integrity: ok\n";
-    } else {
-        ok = false;
-        out << "SQLite integrity: " << integrity.size() << " problem(s)\n";
-        for (const QString& line : integrity)
-            out << "  " << line << '\n';
-    }
-    const AuditVerification audit = ws.value()->verifyAudit();
-    if (audit.ok()) {
-        out << "Audit log: " << audit.entries << " entries, hash chain intact\n";
-    } else {
-        ok = false;
-        out << "Audit log: BROKEN at entry #" << audit.firstBrokenSeq << " (" << audit.entries
-            << " entries read)\n";
-        for (const QString& line : audit.problems)
-            out << "  " << line << '\n';
-    }
-    out << (ok ? "Result: OK\n" : "Result: FAILED\n");
-    return ok ? Success : Problem;
-}
-
 const QList<Command>& commands()
 {
+    auto option = [](const char* name, const char* help, const char* value = nullptr) {
+        return value ? QCommandLineOption(QLatin1String(name), QLatin1String(help),
+                                          QLatin1String(value))
+                     : QCommandLineOption(QLatin1String(name), QLatin1String(help));
+    };
     static const QList<Command> all{
         {"init-demo",
          "init-demo --workspace FILE [--date YYYY-MM-DD]",
          "Write the demo workspace (built from the seed policies) to a new file.",
-         &initDemo,
+         &runInitDemo,
          {workspaceOption(),
-          QCommandLineOption(QStringLiteral("date"),
-                             QStringLiteral("Date the demo requests are generated around."),
-                             QStringLiteral("DATE"))}},
+          option("date", "Date the demo requests are generated around.", "DATE")}},
         {"verify",
          "verify --workspace FILE",
          "Check the audit log's hash chain and SQLite integrity; exit 1 on any break.",
-         &verify,
+         &runVerify,
          {workspaceOption()}},
+        {"due",
+         "due --jurisdiction J --received DATE [--verified DATE] [--paused-days N]\n"
+         "                        [--extended] [--type TYPE] [--holidays FILE] [--format "
+         "text|json]",
+         "Print a request's due date (ISO) and the rule's citation.",
+         &runDue,
+         {option("jurisdiction", "GDPR, UK_GDPR, CCPA, LGPD, PIPEDA, VCDPA_CPA or OTHER.", "J"),
+          option("received", "Date the request was received.", "DATE"),
+          option("verified", "Date the identity was verified.", "DATE"),
+          option("paused-days", "Days the clock stood still.", "N"),
+          option("extended", "The statutory extension was taken."),
+          option("type", "Request type (opt_out_sale has its own deadline).", "TYPE"),
+          option("holidays", "File of holidays, one YYYY-MM-DD per line.", "FILE"),
+          formatOption(QStringLiteral("text|json"))}},
+        {"requests",
+         "requests --workspace FILE [--overdue] [--due-within DAYS] [--org ID]\n"
+         "                        [--with-requester] [--format text|csv|json]",
+         "List requests with their due dates (requesters' names only when asked).",
+         &runRequests,
+         {workspaceOption(), option("overdue", "Only open requests past their due date."),
+          option("due-within", "Only open requests due within DAYS days.", "DAYS"),
+          option("org", "Only this organization.", "ID"),
+          option("with-requester", "Include the requester's name and e-mail (personal data)."),
+          formatOption(QStringLiteral("text|csv|json"))}},
     };
     return all;
 }
@@ -130,6 +76,24 @@ const Command* findCommand(const QString& name)
 }
 
 } // namespace
+
+QCommandLineOption workspaceOption()
+{
+    return QCommandLineOption(QStringLiteral("workspace"), QStringLiteral("The workspace file."),
+                              QStringLiteral("FILE"));
+}
+
+QCommandLineOption formatOption(const QString& formats)
+{
+    return QCommandLineOption(QStringLiteral("format"), QStringLiteral("Output format: ") + formats,
+                              QStringLiteral("FORMAT"), formats.section(u'|', 0, 0));
+}
+
+int usageError(QTextStream& err, const QString& message)
+{
+    err << "privacy-workbench: " << message << "\n\n" << usage();
+    return BadArguments;
+}
 
 QString usage()
 {

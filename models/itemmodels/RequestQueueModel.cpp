@@ -59,6 +59,10 @@ RequestQueueSql RequestQueueSql::build(const RequestQueueFilter& f, int sortColu
         where << QStringLiteral("t.is_open = 1 AND t.due_effective < ?");
         sql.binds << today;
     }
+    if (f.dueWithinDays) {
+        where << QStringLiteral("t.is_open = 1 AND t.due_effective <= ?");
+        sql.binds << f.today.addDays(*f.dueWithinDays).toString(Qt::ISODate);
+    }
     if (f.dueThisWeek) {
         where << QStringLiteral("t.is_open = 1 AND t.due_effective >= ? AND t.due_effective <= ?");
         sql.binds << today << f.today.addDays(7).toString(Qt::ISODate);
@@ -135,6 +139,42 @@ QString RequestQueueSql::countQuery() const
     return QStringLiteral("SELECT count(*)") + from;
 }
 
+Result<QList<RequestQueueRow>> RequestQueueSql::fetch(const QSqlDatabase& db, int limit,
+                                                      int offset) const
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(pageQuery());
+    for (const QVariant& b : binds)
+        q.addBindValue(b);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec())
+        return Error{q.lastError().text()};
+    QList<RequestQueueRow> rows;
+    if (limit > 0)
+        rows.reserve(limit);
+    while (q.next()) {
+        RequestQueueRow r;
+        r.id = q.value(0).toString();
+        r.organization = q.value(1).toString();
+        r.type = fromWire<RequestType>(q.value(2).toString()).value_or(RequestType::Access);
+        r.jurisdiction =
+            fromWire<Jurisdiction>(q.value(3).toString()).value_or(Jurisdiction::Other);
+        r.requester = q.value(4).toString();
+        r.email = q.value(5).toString();
+        r.received = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs).toUTC().date();
+        r.dueLegal = QDate::fromString(q.value(7).toString(), Qt::ISODate);
+        r.duePromise = QDate::fromString(q.value(8).toString(), Qt::ISODate);
+        r.dueEffective = QDate::fromString(q.value(9).toString(), Qt::ISODate);
+        r.status = fromWire<RequestStatus>(q.value(10).toString()).value_or(RequestStatus::New);
+        r.assignee = q.value(11).toString();
+        r.extended = !q.isNull(12);
+        rows.append(std::move(r));
+    }
+    return rows;
+}
+
 // Runs the queue's queries on its own thread and connection.
 class RequestQueueLoader : public QObject
 {
@@ -166,39 +206,13 @@ public:
         }
         if (generation < latest.load())
             return;
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(sql.pageQuery());
-        for (const QVariant& b : sql.binds)
-            q.addBindValue(b);
-        q.addBindValue(RequestQueueModel::kPageSize);
-        q.addBindValue(page * RequestQueueModel::kPageSize);
-        if (!q.exec()) {
-            emit failed(q.lastError().text());
+        auto rows =
+            sql.fetch(db, RequestQueueModel::kPageSize, page * RequestQueueModel::kPageSize);
+        if (!rows) {
+            emit failed(rows.error());
             return;
         }
-        QList<RequestQueueRow> rows;
-        rows.reserve(RequestQueueModel::kPageSize);
-        while (q.next()) {
-            RequestQueueRow r;
-            r.id = q.value(0).toString();
-            r.organization = q.value(1).toString();
-            r.type = fromWire<RequestType>(q.value(2).toString()).value_or(RequestType::Access);
-            r.jurisdiction =
-                fromWire<Jurisdiction>(q.value(3).toString()).value_or(Jurisdiction::Other);
-            r.requester = q.value(4).toString();
-            r.email = q.value(5).toString();
-            r.received =
-                QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs).toUTC().date();
-            r.dueLegal = QDate::fromString(q.value(7).toString(), Qt::ISODate);
-            r.duePromise = QDate::fromString(q.value(8).toString(), Qt::ISODate);
-            r.dueEffective = QDate::fromString(q.value(9).toString(), Qt::ISODate);
-            r.status = fromWire<RequestStatus>(q.value(10).toString()).value_or(RequestStatus::New);
-            r.assignee = q.value(11).toString();
-            r.extended = !q.isNull(12);
-            rows.append(std::move(r));
-        }
-        emit pageLoaded(generation, page, rows);
+        emit pageLoaded(generation, page, rows.value());
     }
 
     void loadAssignees(const QString& organizationId)

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QPointer>
 #include <QSet>
+#include <QSqlDatabase>
 #include <QThread>
 #include <optional>
 
@@ -33,7 +34,8 @@ struct RequestQueueFilter
     std::optional<QString> assignee; // "" means unassigned
     bool overdue = false;
     bool dueThisWeek = false;
-    QString search; // id, e-mail or name
+    std::optional<int> dueWithinDays; // open and due within this many days
+    QString search;                   // id, e-mail or name
     QDate today = QDate::currentDate();
 };
 
@@ -68,6 +70,9 @@ struct RequestQueueSql
                                  Qt::SortOrder order);
     QString pageQuery() const; // with LIMIT ? OFFSET ? to bind last
     QString countQuery() const;
+    // Runs the query; `limit` < 0 reads every row.
+    Result<QList<RequestQueueRow>> fetch(const QSqlDatabase& db, int limit = -1,
+                                         int offset = 0) const;
 };
 
 // The rights-request queue, read from SQLite a page at a time on a worker

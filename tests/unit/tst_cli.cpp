@@ -1,6 +1,10 @@
 #include "TestSupport.h"
 #include "cli/Cli.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 
 using namespace workbench;
@@ -112,6 +116,114 @@ private slots:
         const Run missing = runBinary({"verify", "--workspace", tmp.path("nope.sqlite")});
         QCOMPARE(missing.code, 1);
         QVERIFY2(missing.err.contains("does not exist"), qPrintable(missing.err));
+    }
+
+    void dueFollowsTheWorkedExamples()
+    {
+        const Run gdpr = runCli({"due", "--jurisdiction", "GDPR", "--received", "2026-09-03"});
+        QCOMPARE(gdpr.code, 0);
+        QVERIFY2(gdpr.out.startsWith("2026-10-05  GDPR Art. 12(3)-(4)"), qPrintable(gdpr.out));
+        const Run uk = runCli(
+            {"due", "--jurisdiction", "UK_GDPR", "--received", "2026-03-02", "--paused-days", "7"});
+        QVERIFY(uk.out.startsWith("2026-04-09"));
+        const Run ccpa = runCli({"due", "--jurisdiction", "CCPA", "--received", "2026-03-02",
+                                 "--verified", "2026-03-20", "--format", "json"});
+        QCOMPARE(ccpa.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(ccpa.out.toUtf8()).object();
+        QCOMPARE(o.value("response_due").toString(), QStringLiteral("2026-04-16"));
+        QCOMPARE(o.value("acknowledge_by").toString(), QStringLiteral("2026-03-16"));
+        QCOMPARE(o.value("extension_notice_by").toString(), QStringLiteral("2026-04-16"));
+        QVERIFY(o.value("citation").toString().contains("7021"));
+        QCOMPARE(o.value("rule").toObject().value("period").toObject().value("amount").toInt(), 45);
+        const Run lgpd = runCli(
+            {"due", "--jurisdiction", "LGPD", "--received", "2026-06-01", "--format", "json"});
+        const QJsonObject l = QJsonDocument::fromJson(lgpd.out.toUtf8()).object();
+        QVERIFY(l.value("acknowledge_by").isNull());
+        QVERIFY(l.value("extension_notice_by").isNull());
+    }
+
+    void dueTakesAHolidayFile()
+    {
+        TempFolder tmp;
+        QFile f(tmp.path("holidays.txt"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("# bank holidays\n2026-10-05 Example Day\n");
+        f.close();
+        const Run r = runCli({"due", "--jurisdiction", "GDPR", "--received", "2026-09-03",
+                              "--holidays", f.fileName()});
+        QVERIFY2(r.out.startsWith("2026-10-06"), qPrintable(r.out + r.err));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("2026-10-05\nnext monday\n");
+        f.close();
+        const Run bad = runCli({"due", "--jurisdiction", "GDPR", "--received", "2026-09-03",
+                                "--holidays", f.fileName()});
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains("line 2: 'next' is not a date"), qPrintable(bad.err));
+    }
+
+    void dueRefusesBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown jurisdiction")
+            << QStringList{"due", "--jurisdiction", "MARS", "--received", "2026-01-01"}
+            << "unknown jurisdiction 'MARS'";
+        QTest::newRow("bad date") << QStringList{"due", "--jurisdiction", "GDPR", "--received",
+                                                 "2026-13-01"}
+                                  << "--received '2026-13-01' is not a date";
+        QTest::newRow("no date") << QStringList{"due", "--jurisdiction", "GDPR"}
+                                 << "needs --received";
+        QTest::newRow("bad pause")
+            << QStringList{"due",        "--jurisdiction", "GDPR", "--received",
+                           "2026-01-01", "--paused-days",  "x"}
+            << "not a number of days";
+        QTest::newRow("bad format")
+            << QStringList{"due",        "--jurisdiction", "GDPR", "--received",
+                           "2026-01-01", "--format",       "xml"}
+            << "is not text or json";
+    }
+    void dueRefusesBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = runCli(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void requestsListsWithDueDatesAndNoPersonalDataUnlessAsked()
+    {
+        TempFolder tmp;
+        auto ws = makeDemoWorkspace(tmp.path("list.sqlite"));
+        QVERIFY(ws);
+        QSqlQuery q(ws->database().connection());
+        QVERIFY(q.exec("SELECT count(*) FROM rights_requests WHERE is_open = 1 AND due_effective < "
+                       "date('now')"));
+        QVERIFY(q.next());
+        const int overdue = q.value(0).toInt();
+        ws.reset();
+        const Run json = runCli(
+            {"requests", "--workspace", tmp.path("list.sqlite"), "--overdue", "--format", "json"});
+        QCOMPARE(json.code, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QCOMPARE(rows.size(), overdue);
+        for (const QJsonValue& row : rows) {
+            QVERIFY(row["days_left"].toInt() < 0);
+            QVERIFY(!row.toObject().contains("email"));
+        }
+        const Run csv = runCli({"requests", "--workspace", tmp.path("list.sqlite"), "--org",
+                                "org-genmedia", "--format", "csv", "--with-requester"});
+        QCOMPARE(csv.code, 0);
+        const QStringList lines = csv.out.split("\r\n", Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 121);
+        QVERIFY(lines.first().endsWith("requester,email"));
+        QVERIFY(lines[1].contains("@example.com"));
+        const Run plain = runCli({"requests", "--workspace", tmp.path("list.sqlite")});
+        QVERIFY(!plain.out.contains("@example.com"));
+        QVERIFY(plain.out.contains("360 request(s)"));
+        const Run badOrg =
+            runCli({"requests", "--workspace", tmp.path("list.sqlite"), "--org", "acme"});
+        QCOMPARE(badOrg.code, 2);
     }
 
     void windowOptionsAreCheckedToo()

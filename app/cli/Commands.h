@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace workbench::cli {
+
+// The exit codes of every command.
+enum ExitCode
+{
+    Success = 0,
+    Problem = 1,
+    BadArguments = 2
+};
+
+// Shared options and the usage error (prints usage, returns BadArguments).
+QCommandLineOption workspaceOption();
+QCommandLineOption formatOption(const QString& formats);
+int usageError(QTextStream& err, const QString& message);
+
+// One function per command; the table and dispatch are in Cli.cpp.
+int runInitDemo(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runVerify(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runDue(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+
+} // namespace workbench::cli

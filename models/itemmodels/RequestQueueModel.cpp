@@ -193,19 +193,8 @@ public:
         if (!open())
             return;
         const QSqlDatabase db = m_db->connection();
-        if (count) {
-            QSqlQuery q(db);
-            q.prepare(sql.countQuery());
-            for (const QVariant& b : sql.binds)
-                q.addBindValue(b);
-            if (!q.exec() || !q.next()) {
-                emit failed(q.lastError().text());
-                return;
-            }
-            emit counted(generation, q.value(0).toInt());
-        }
-        if (generation < latest.load())
-            return;
+        // The first rows first: the count of a large filter takes longer,
+        // and the view can show rows before it knows how many there are.
         auto rows =
             sql.fetch(db, RequestQueueModel::kPageSize, page * RequestQueueModel::kPageSize);
         if (!rows) {
@@ -213,6 +202,17 @@ public:
             return;
         }
         emit pageLoaded(generation, page, rows.value());
+        if (!count || generation < latest.load())
+            return;
+        QSqlQuery q(db);
+        q.prepare(sql.countQuery());
+        for (const QVariant& b : sql.binds)
+            q.addBindValue(b);
+        if (!q.exec() || !q.next()) {
+            emit failed(q.lastError().text());
+            return;
+        }
+        emit counted(generation, q.value(0).toInt());
     }
 
     void loadAssignees(const QString& organizationId)
@@ -349,6 +349,7 @@ void RequestQueueModel::reload(bool keepRows)
     ++m_generation;
     m_loader->latest = m_generation;
     m_requested.clear();
+    m_keepRows = keepRows;
     if (!keepRows) {
         beginResetModel();
         m_total = 0;
@@ -365,10 +366,16 @@ void RequestQueueModel::onCounted(quint64 generation, int total)
     if (generation != m_generation)
         return;
     m_pendingCount = false;
-    beginResetModel();
-    m_total = total;
-    m_pages.clear();
-    endResetModel();
+    if (total > m_total) {
+        beginInsertRows({}, m_total, total - 1);
+        m_total = total;
+        endInsertRows();
+    } else if (total < m_total) {
+        beginRemoveRows({}, total, m_total - 1);
+        m_total = total;
+        endRemoveRows();
+    }
+    emit countLoaded();
 }
 
 void RequestQueueModel::onPageLoaded(quint64 generation, int page,
@@ -376,13 +383,36 @@ void RequestQueueModel::onPageLoaded(quint64 generation, int page,
 {
     if (generation != m_generation)
         return;
+    if (page == 0 && m_pendingCount) {
+        if (m_keepRows) {
+            // A refresh: the rows stay where they are; later pages are read
+            // again when shown.
+            m_pages.clear();
+            m_pages.insert(0, rows);
+            if (m_total > 0)
+                emit dataChanged(index(0, 0), index(m_total - 1, ColumnCount - 1));
+            if (m_total < rows.size()) {
+                beginInsertRows({}, m_total, int(rows.size()) - 1);
+                m_total = int(rows.size());
+                endInsertRows();
+            }
+        } else {
+            // New filter or sort: show the first rows now; the count adds
+            // the rest when it comes.
+            beginResetModel();
+            m_pages.clear();
+            m_pages.insert(0, rows);
+            m_total = int(rows.size());
+            endResetModel();
+        }
+        emit firstPageLoaded();
+        return;
+    }
     m_pages.insert(page, rows);
     const int first = page * kPageSize;
     const int last = std::min(m_total, first + int(rows.size())) - 1;
     if (last >= first)
         emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
-    if (page == 0)
-        emit firstPageLoaded();
 }
 
 void RequestQueueModel::requestPage(int page) const

@@ -126,8 +126,10 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 signals:
-    // The count and the first page of a new filter or sort are in.
+    // The first page of a new filter or sort is in (the count may follow).
     void firstPageLoaded();
+    // The number of rows is known.
+    void countLoaded();
     void assigneesLoaded();
     void statsLoaded();
     void loadFailed(const QString& message);
@@ -150,6 +152,7 @@ private:
     RequestQueueSql m_sql;
     quint64 m_generation = 0;
     bool m_pendingCount = false;
+    bool m_keepRows = false;
     int m_total = 0;
     QHash<int, QList<RequestQueueRow>> m_pages;
     mutable QSet<int> m_requested;

@@ -20,6 +20,7 @@ ALTER TABLE rights_requests ADD COLUMN is_open INTEGER
 CREATE INDEX rights_requests_org_due ON rights_requests(organization_id, is_open, due_effective);
 CREATE INDEX rights_requests_due ON rights_requests(is_open, due_effective);
 CREATE INDEX rights_requests_org_due_all ON rights_requests(organization_id, due_effective);
+CREATE INDEX rights_requests_org_due_legal ON rights_requests(organization_id, is_open, due_legal);
 CREATE INDEX rights_requests_ack ON rights_requests(organization_id, is_open, acknowledge_by);
 CREATE INDEX rights_requests_org_received_desc ON rights_requests(organization_id, received_at DESC);
 

@@ -26,13 +26,14 @@ private:
         return q.value(0).toInt();
     }
 
-    // Sets the filter and waits for its first page.
+    // Sets the filter and waits for its first page and its count.
     bool load(RequestQueueModel& model, RequestQueueFilter f)
     {
         QSignalSpy first(&model, &RequestQueueModel::firstPageLoaded);
+        QSignalSpy counted(&model, &RequestQueueModel::countLoaded);
         f.today = m_today;
         model.setFilter(f);
-        return first.wait(10000);
+        return counted.wait(10000) && first.size() == 1;
     }
 
     QStringList column(RequestQueueModel& model, int col)
@@ -134,7 +135,7 @@ private slots:
         RequestQueueFilter f;
         f.statusFilter = RequestQueueFilter::StatusFilter::All;
         QVERIFY(load(model, f));
-        QSignalSpy first(&model, &RequestQueueModel::firstPageLoaded);
+        QSignalSpy first(&model, &RequestQueueModel::countLoaded);
         model.sort(RequestQueueModel::IdColumn, Qt::DescendingOrder);
         QVERIFY(first.wait(10000));
         const QStringList ids = column(model, RequestQueueModel::IdColumn);
@@ -155,10 +156,29 @@ private slots:
         f.statusFilter = RequestQueueFilter::StatusFilter::All;
         QVERIFY(load(model, f));
         QCOMPARE(model.rowCount(), 360);
+        QCOMPARE(model.rowCount(), RequestQueueModel::kPageSize + 160);
         // Row 250 is on the second page, not read yet.
         QVERIFY(!model.row(250));
         QTRY_VERIFY(model.row(250) != nullptr);
         QCOMPARE(model.rowOf(model.row(250)->id), 250);
+    }
+
+    void showsTheFirstRowsBeforeTheCount()
+    {
+        RequestQueueModel model(*m_ws);
+        int rowsWhenFirstShown = -1;
+        connect(&model, &RequestQueueModel::firstPageLoaded, this,
+                [&] { rowsWhenFirstShown = model.rowCount(); });
+        QSignalSpy counted(&model, &RequestQueueModel::countLoaded);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        RequestQueueFilter f;
+        f.statusFilter = RequestQueueFilter::StatusFilter::All;
+        f.today = m_today;
+        model.setFilter(f);
+        QVERIFY(counted.wait(10000));
+        QCOMPARE(rowsWhenFirstShown, RequestQueueModel::kPageSize);
+        QCOMPARE(model.rowCount(), 360);
+        QCOMPARE(inserted.size(), 1);
     }
 
     void followsChanges()

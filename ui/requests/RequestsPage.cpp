@@ -159,6 +159,7 @@ RequestsPage::RequestsPage(Workspace& workspace, QUndoStack& undoStack, QWidget*
             m_view->selectRow(0);
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &RequestsPage::updateCount);
+    connect(m_model, &RequestQueueModel::countLoaded, this, &RequestsPage::updateCount);
     connect(m_model, &RequestQueueModel::assigneesLoaded, this, &RequestsPage::fillAssignees);
     connect(m_model, &RequestQueueModel::statsLoaded, this,
             [this] { m_charts->setStats(m_model->stats()); });

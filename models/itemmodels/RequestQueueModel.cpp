@@ -278,22 +278,27 @@ RequestQueueModel::RequestQueueModel(Workspace& workspace, QObject* parent)
     qRegisterMetaType<RequestQueueRow>();
     qRegisterMetaType<QList<RequestQueueRow>>();
     qRegisterMetaType<RequestStats>();
-    m_thread.setObjectName(QStringLiteral("request-queue-loader"));
+    m_thread.setObjectName(QStringLiteral("request-queue-rows"));
+    m_figuresThread.setObjectName(QStringLiteral("request-queue-figures"));
     auto loader = new RequestQueueLoader(workspace.path());
     loader->moveToThread(&m_thread);
     m_loader = loader;
+    auto figures = new RequestQueueLoader(workspace.path());
+    figures->moveToThread(&m_figuresThread);
+    m_figuresLoader = figures;
     connect(this, &RequestQueueModel::loadRequested, loader, &RequestQueueLoader::load);
-    connect(this, &RequestQueueModel::assigneesRequested, loader,
-            &RequestQueueLoader::loadAssignees);
     connect(loader, &RequestQueueLoader::counted, this, &RequestQueueModel::onCounted);
     connect(loader, &RequestQueueLoader::pageLoaded, this, &RequestQueueModel::onPageLoaded);
     connect(loader, &RequestQueueLoader::failed, this, &RequestQueueModel::loadFailed);
-    connect(this, &RequestQueueModel::statsRequested, loader, &RequestQueueLoader::loadStats);
-    connect(loader, &RequestQueueLoader::statsLoaded, this, [this](const RequestStats& stats) {
+    connect(this, &RequestQueueModel::assigneesRequested, figures,
+            &RequestQueueLoader::loadAssignees);
+    connect(this, &RequestQueueModel::statsRequested, figures, &RequestQueueLoader::loadStats);
+    connect(figures, &RequestQueueLoader::failed, this, &RequestQueueModel::loadFailed);
+    connect(figures, &RequestQueueLoader::statsLoaded, this, [this](const RequestStats& stats) {
         m_stats = stats;
         emit statsLoaded();
     });
-    connect(loader, &RequestQueueLoader::assigneesLoaded, this, [this](const QStringList& names) {
+    connect(figures, &RequestQueueLoader::assigneesLoaded, this, [this](const QStringList& names) {
         m_assignees = names;
         emit assigneesLoaded();
     });
@@ -302,17 +307,22 @@ RequestQueueModel::RequestQueueModel(Workspace& workspace, QObject* parent)
             resource == u"holidays")
             refresh();
     });
-    m_thread.start();
+    m_thread.start(QThread::HighPriority);
+    m_figuresThread.start(QThread::LowPriority);
 }
 
 RequestQueueModel::~RequestQueueModel()
 {
-    // The loader and its connection live and die on their own thread.
-    if (m_loader)
-        QMetaObject::invokeMethod(
-            m_loader, [l = m_loader.data()] { delete l; }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    // The loaders and their connections live and die on their own threads.
+    const std::pair<QPointer<RequestQueueLoader>, QThread*> workers[] = {
+        {m_loader, &m_thread}, {m_figuresLoader, &m_figuresThread}};
+    for (const auto& [loader, thread] : workers) {
+        if (loader)
+            QMetaObject::invokeMethod(
+                loader, [l = loader.data()] { delete l; }, Qt::BlockingQueuedConnection);
+        thread->quit();
+        thread->wait();
+    }
 }
 
 void RequestQueueModel::setFilter(const RequestQueueFilter& filter)
@@ -321,10 +331,7 @@ void RequestQueueModel::setFilter(const RequestQueueFilter& filter)
         filter.organizationId != m_filter.organizationId || m_generation == 0;
     m_filter = filter;
     reload(false);
-    if (organizationChanged) {
-        emit assigneesRequested(m_filter.organizationId);
-        emit statsRequested(m_filter.organizationId, m_filter.today);
-    }
+    m_figuresPending = m_figuresPending || organizationChanged;
 }
 
 void RequestQueueModel::sort(int column, Qt::SortOrder order)
@@ -338,9 +345,8 @@ void RequestQueueModel::sort(int column, Qt::SortOrder order)
 
 void RequestQueueModel::refresh()
 {
+    m_figuresPending = true;
     reload(true);
-    emit assigneesRequested(m_filter.organizationId);
-    emit statsRequested(m_filter.organizationId, m_filter.today);
 }
 
 void RequestQueueModel::reload(bool keepRows)
@@ -406,6 +412,13 @@ void RequestQueueModel::onPageLoaded(quint64 generation, int page,
             endResetModel();
         }
         emit firstPageLoaded();
+        // The figures after the rows, so they do not compete for the disk
+        // and the cores while the officer waits for the first page.
+        if (m_figuresPending) {
+            m_figuresPending = false;
+            emit assigneesRequested(m_filter.organizationId);
+            emit statsRequested(m_filter.organizationId, m_filter.today);
+        }
         return;
     }
     m_pages.insert(page, rows);

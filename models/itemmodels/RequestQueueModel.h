@@ -153,13 +153,18 @@ private:
     quint64 m_generation = 0;
     bool m_pendingCount = false;
     bool m_keepRows = false;
+    bool m_figuresPending = true;
     int m_total = 0;
     QHash<int, QList<RequestQueueRow>> m_pages;
     mutable QSet<int> m_requested;
     QList<QString> m_assignees;
     RequestStats m_stats;
+    // Rows on one thread; figures (charts, assignees) on another, so a slow
+    // aggregate never delays the rows the officer is waiting for.
     QThread m_thread;
+    QThread m_figuresThread;
     QPointer<RequestQueueLoader> m_loader;
+    QPointer<RequestQueueLoader> m_figuresLoader;
 };
 
 } // namespace workbench

@@ -12,6 +12,7 @@
 #include <QMenu>
 #include <QSaveFile>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeView>
 
 namespace workbench {
@@ -157,12 +158,23 @@ void TableSupport::install(QAbstractItemView* view, QHeaderView* header, const Q
     const QByteArray saved = state.value();
     if (!saved.isEmpty())
         header->restoreState(saved);
-    auto save = [header, state] {
-        state.setValue(header->saveState());
+    // Written a moment after the last change (a drag resizes a column many
+    // times), and never in the middle of the officer's click.
+    auto later = new QTimer(header);
+    later->setSingleShot(true);
+    later->setInterval(1500);
+    QObject::connect(later, &QTimer::timeout, header,
+                     [header, state] { state.setValue(header->saveState()); });
+    QObject::connect(qApp, &QCoreApplication::aboutToQuit, later, [later, header, state] {
+        if (later->isActive())
+            state.setValue(header->saveState());
+    });
+    auto save = [later] {
+        later->start();
     };
-    QObject::connect(header, &QHeaderView::sectionResized, header, save);
-    QObject::connect(header, &QHeaderView::sectionMoved, header, save);
-    QObject::connect(header, &QHeaderView::sortIndicatorChanged, header, save);
+    QObject::connect(header, &QHeaderView::sectionResized, later, save);
+    QObject::connect(header, &QHeaderView::sectionMoved, later, save);
+    QObject::connect(header, &QHeaderView::sortIndicatorChanged, later, save);
 }
 
 } // namespace workbench

@@ -17,11 +17,13 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QLayout>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -263,6 +265,30 @@ Page* MainWindow::currentPage() const
 void MainWindow::showStatus(const QString& text)
 {
     statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_warmingStarted) {
+        m_warmingStarted = true;
+        QTimer::singleShot(250, this, &MainWindow::buildNextPageWhenIdle);
+    }
+}
+
+void MainWindow::buildNextPageWhenIdle()
+{
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (!m_entries[i].page) {
+            // Built, polished and laid out while hidden.
+            Page* page = ensurePage(i);
+            page->ensurePolished();
+            if (page->layout())
+                page->layout()->activate();
+            QTimer::singleShot(0, this, &MainWindow::buildNextPageWhenIdle);
+            return;
+        }
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

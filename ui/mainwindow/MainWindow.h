@@ -36,6 +36,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     // A sidebar entry; its page is built the first time it is shown, so
@@ -54,6 +55,10 @@ private:
                  const QKeySequence& shortcut, std::function<Page*()> create);
     Page* ensurePage(int index);
     void openRecord(const QString& resource, const QString& id);
+    // Builds the pages not shown yet, one per turn of the event loop, once
+    // the window is up: switching pages is then instant. They read their
+    // data when first shown.
+    void buildNextPageWhenIdle();
     void setupActions();
     void loadOrganizations();
     void onOrganizationChanged();
@@ -66,6 +71,7 @@ private:
     QComboBox* m_organizationPicker = nullptr;
     QLabel* m_workspaceLabel = nullptr;
     QList<PageEntry> m_entries;
+    bool m_warmingStarted = false;
 };
 
 } // namespace workbench

@@ -101,11 +101,21 @@ RequestsPage::RequestsPage(Workspace& workspace, QUndoStack& undoStack, QWidget*
     auto detailScroll = new QScrollArea;
     detailScroll->setWidget(m_detail);
     detailScroll->setWidgetResizable(true);
-    m_charts = new RequestCharts;
     auto tabs = new QTabWidget;
     tabs->setObjectName(QStringLiteral("requestTabs"));
     tabs->addTab(detailScroll, tr("Request"));
-    tabs->addTab(m_charts, tr("Charts"));
+    // The charts are built the first time their tab is opened.
+    auto chartsHolder = new QWidget;
+    chartsHolder->setLayout(new QVBoxLayout);
+    chartsHolder->layout()->setContentsMargins(0, 0, 0, 0);
+    tabs->addTab(chartsHolder, tr("Charts"));
+    connect(tabs, &QTabWidget::currentChanged, this, [this, tabs, chartsHolder](int index) {
+        if (tabs->widget(index) != chartsHolder || m_charts)
+            return;
+        m_charts = new RequestCharts;
+        chartsHolder->layout()->addWidget(m_charts);
+        m_charts->setStats(m_model->stats());
+    });
     tabs->setMinimumWidth(400);
 
     auto left = new QWidget;
@@ -161,8 +171,10 @@ RequestsPage::RequestsPage(Workspace& workspace, QUndoStack& undoStack, QWidget*
     connect(m_model, &QAbstractItemModel::modelReset, this, &RequestsPage::updateCount);
     connect(m_model, &RequestQueueModel::countLoaded, this, &RequestsPage::updateCount);
     connect(m_model, &RequestQueueModel::assigneesLoaded, this, &RequestsPage::fillAssignees);
-    connect(m_model, &RequestQueueModel::statsLoaded, this,
-            [this] { m_charts->setStats(m_model->stats()); });
+    connect(m_model, &RequestQueueModel::statsLoaded, this, [this] {
+        if (m_charts)
+            m_charts->setStats(m_model->stats());
+    });
     connect(m_model, &RequestQueueModel::loadFailed, this, &Page::statusMessage);
     connect(&m_workspace, &Workspace::recordChanged, this,
             [this](const QString& resource, const QString& id) {

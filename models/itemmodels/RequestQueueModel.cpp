@@ -355,16 +355,23 @@ void RequestQueueModel::reload(bool keepRows)
     ++m_generation;
     m_loader->latest = m_generation;
     m_requested.clear();
-    m_keepRows = keepRows;
-    if (!keepRows) {
-        beginResetModel();
-        m_total = 0;
-        m_pages.clear();
-        endResetModel();
-    }
+    // Until the new first page is in, the rows shown stay as they are: no
+    // reset, no repaint of an empty table in between.
+    m_keepRows = keepRows || m_keepRows && m_firstPagePending;
+    m_firstPagePending = true;
     m_pendingCount = true;
-    m_requested.insert(0);
-    emit loadRequested(m_generation, m_sql, true, 0);
+    if (m_sendScheduled)
+        return;
+    // Changes made in one go (a filter and a sort) ask the loader once.
+    m_sendScheduled = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_sendScheduled = false;
+            m_requested.insert(0);
+            emit loadRequested(m_generation, m_sql, true, 0);
+        },
+        Qt::QueuedConnection);
 }
 
 void RequestQueueModel::onCounted(quint64 generation, int total)
@@ -389,7 +396,8 @@ void RequestQueueModel::onPageLoaded(quint64 generation, int page,
 {
     if (generation != m_generation)
         return;
-    if (page == 0 && m_pendingCount) {
+    if (page == 0 && m_firstPagePending) {
+        m_firstPagePending = false;
         if (m_keepRows) {
             // A refresh: the rows stay where they are; later pages are read
             // again when shown.
@@ -443,7 +451,8 @@ const RequestQueueRow* RequestQueueModel::row(int r) const
         return nullptr;
     const auto it = m_pages.constFind(r / kPageSize);
     if (it == m_pages.constEnd()) {
-        requestPage(r / kPageSize);
+        if (!m_firstPagePending) // the rows shown are the old ones meanwhile
+            requestPage(r / kPageSize);
         return nullptr;
     }
     const int i = r % kPageSize;

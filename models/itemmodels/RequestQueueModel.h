@@ -153,6 +153,8 @@ private:
     quint64 m_generation = 0;
     bool m_pendingCount = false;
     bool m_keepRows = false;
+    bool m_firstPagePending = false;
+    bool m_sendScheduled = false;
     bool m_figuresPending = true;
     int m_total = 0;
     QHash<int, QList<RequestQueueRow>> m_pages;

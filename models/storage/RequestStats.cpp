@@ -26,8 +26,7 @@ QStringList RequestStats::daysLeftBuckets()
     auto tr = [](const char* t) {
         return QCoreApplication::translate("RequestStats", t);
     };
-    return {tr("Overdue"),    tr("0–5 days"),   tr("6–10 days"),
-            tr("11–20 days"), tr("21–30 days"), tr("> 30 days")};
+    return {tr("late"), tr("0–5"), tr("6–10"), tr("11–20"), tr("21–30"), tr("> 30")};
 }
 
 Result<RequestStats> RequestStats::read(const Database& db, const QString& organizationId,

@@ -4,6 +4,7 @@
 #include "dialogs/MessageBox.h"
 #include "itemmodels/ModelRoles.h"
 #include "mainwindow/MainWindow.h"
+#include "requests/DeadlineRulesDialog.h"
 #include "storage/RequestService.h"
 
 #include <QApplication>
@@ -11,10 +12,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -325,6 +328,35 @@ private slots:
             QVERIFY2(summaries.contains(summary), summary);
         QVERIFY(summaries.contains("Undo: Close GUI-0001 as fulfilled"));
         QVERIFY(find<QLabel>("chainStatus")->text().contains("intact"));
+    }
+
+    void deadlineRulesAndHolidaysAreEditable()
+    {
+        RequestService service(*m_ws);
+        DeadlineRulesDialog dialog(service, "org-labelsets", "LabelSets");
+        auto table = dialog.findChild<QTableWidget*>("deadlineRulesTable");
+        int lgpd = -1;
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (table->item(r, 0)->text() == "LGPD")
+                lgpd = r;
+        QVERIFY(lgpd >= 0);
+        table->item(lgpd, 2)->setText("fortnights");
+        QVERIFY(!dialog.save());
+        QVERIFY2(dialog.findChild<QLabel*>("deadlineRulesProblem")->text().contains("fortnights"),
+                 qPrintable(dialog.findChild<QLabel*>("deadlineRulesProblem")->text()));
+        table->item(lgpd, 2)->setText("calendar_days");
+        table->item(lgpd, 1)->setText("10");
+        auto holidays = dialog.findChild<QPlainTextEdit*>("holidaysEdit");
+        holidays->setPlainText("2026-12-25 Christmas\n26/12/2026");
+        QVERIFY(!dialog.save());
+        QVERIFY(dialog.findChild<QLabel*>("deadlineRulesProblem")->text().contains("line 2"));
+        QCOMPARE(service.rules().rule("LGPD")->period.amount, 15); // nothing saved
+        holidays->setPlainText("2026-12-25 Christmas\n2026-12-26 St Stephen's Day");
+        QVERIFY(dialog.save());
+        QCOMPARE(service.rules().rule("LGPD")->period.amount, 10);
+        QCOMPARE(service.holidays("org-labelsets").holidays().size(), 2);
+        QCOMPARE(m_ws->auditEntries({"deadline-rules", "LGPD"}).value().size(), 1);
+        QCOMPARE(m_ws->auditEntries({"holidays", "org-labelsets"}).value().size(), 1);
     }
 
     void windowStateIsRemembered()

@@ -6,6 +6,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QLineSeries>
+#include <QLocale>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -72,8 +73,10 @@ void RequestCharts::setStats(const RequestStats& stats)
         auto x = new QBarCategoryAxis;
         x->append(RequestStats::daysLeftBuckets());
         auto y = new QValueAxis;
-        y->setRange(0, max * 1.15);
+        y->setRange(0, max);
+        y->applyNiceNumbers();
         y->setLabelFormat(QStringLiteral("%d"));
+        x->setTitleText(tr("days left"));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         series->attachAxis(x);
@@ -88,7 +91,9 @@ void RequestCharts::setStats(const RequestStats& stats)
         set->setColor(QColor(0x3c, 0x8c, 0x5a));
         QStringList months;
         for (const RequestStats::Month& m : stats.onTimeByMonth) {
-            months << m.month;
+            const QDate first = QDate::fromString(m.month + QStringLiteral("-01"), Qt::ISODate);
+            months << (first.isValid() ? QLocale().toString(first, QStringLiteral("MMM yy"))
+                                       : m.month);
             *set << (m.closed ? 100.0 * m.onTime / m.closed : 0.0);
         }
         auto series = new QBarSeries;
@@ -100,7 +105,8 @@ void RequestCharts::setStats(const RequestStats& stats)
         auto x = new QBarCategoryAxis;
         x->append(months);
         auto y = new QValueAxis;
-        y->setRange(0, 110);
+        y->setRange(0, 100);
+        y->setTickCount(6);
         y->setLabelFormat(QStringLiteral("%d%%"));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);

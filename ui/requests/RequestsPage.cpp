@@ -1,8 +1,10 @@
 #include "RequestsPage.h"
 
+#include "DeadlineRulesDialog.h"
 #include "RequestDetailPane.h"
 #include "charts/RequestCharts.h"
 #include "common/FilteredTable.h"
+#include "common/Settings.h"
 #include "common/TableSupport.h"
 #include "itemmodels/ModelRoles.h"
 #include "itemmodels/RequestQueueModel.h"
@@ -14,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
@@ -77,6 +80,22 @@ RequestsPage::RequestsPage(Workspace& workspace, QUndoStack& undoStack, QWidget*
         c->setMinimumContentsLength(9);
         filters->addWidget(c, 1);
     }
+    auto rulesButton = new QPushButton(tr("Deadline &rules…"));
+    rulesButton->setObjectName(QStringLiteral("deadlineRulesButton"));
+    rulesButton->setToolTip(
+        tr("The deadline rule of each jurisdiction, and this organization's holidays"));
+    filters->addWidget(rulesButton);
+    connect(rulesButton, &QPushButton::clicked, this, [this] {
+        auto orgs = m_workspace.organizations();
+        QString name = organizationId();
+        if (orgs) {
+            for (const Organization& o : orgs.value())
+                if (o.id == organizationId())
+                    name = o.name;
+        }
+        DeadlineRulesDialog dialog(*m_service, organizationId(), name, this);
+        dialog.exec();
+    });
     auto searchRow = new QHBoxLayout;
     searchRow->addWidget(m_search, 1);
     for (QWidget* w :
@@ -109,7 +128,9 @@ RequestsPage::RequestsPage(Workspace& workspace, QUndoStack& undoStack, QWidget*
     chartsHolder->setLayout(new QVBoxLayout);
     chartsHolder->layout()->setContentsMargins(0, 0, 0, 0);
     tabs->addTab(chartsHolder, tr("Charts"));
+    static const Setting<int> lastTab("requests/tab", 0);
     connect(tabs, &QTabWidget::currentChanged, this, [this, tabs, chartsHolder](int index) {
+        lastTab.setValue(index);
         if (tabs->widget(index) != chartsHolder || m_charts)
             return;
         m_charts = new RequestCharts;
@@ -118,6 +139,7 @@ RequestsPage::RequestsPage(Workspace& workspace, QUndoStack& undoStack, QWidget*
     });
     tabs->setMinimumWidth(400);
 
+    tabs->setCurrentIndex(std::clamp(lastTab.value(), 0, tabs->count() - 1));
     auto left = new QWidget;
     auto leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);

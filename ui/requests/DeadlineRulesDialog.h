@@ -1,0 +1,41 @@
+#pragma once
+
+#include "domain/Deadlines.h"
+
+#include <QDialog>
+
+class QLabel;
+class QPlainTextEdit;
+class QTableWidget;
+
+namespace workbench {
+
+class RequestService;
+
+// The deadline rules the officer can edit (each change audited, shipped
+// defaults restorable) and the holiday calendar of one organization.
+class DeadlineRulesDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    DeadlineRulesDialog(RequestService& service, const QString& organizationId,
+                        const QString& organizationName, QWidget* parent = nullptr);
+
+    // Saves what changed; false (with the reason shown) when something is
+    // not valid — nothing is then saved.
+    bool save();
+
+private:
+    void load();
+    Result<QList<DeadlineRule>> editedRules() const;
+
+    RequestService& m_service;
+    QString m_organizationId;
+    DeadlineRuleSet m_rules;
+    QTableWidget* m_table = nullptr;
+    QPlainTextEdit* m_holidays = nullptr;
+    QLabel* m_problem = nullptr;
+};
+
+} // namespace workbench

@@ -344,6 +344,12 @@ Status DemoWorkspace::populate(Workspace& ws, QDate today)
         }
         if (auto s = RequestService(ws).recomputeDeadlines(); !s)
             return s;
+        // CCPA requests past their first step had their receipt confirmed.
+        QSqlQuery ack(db.connection());
+        if (!ack.exec(QStringLiteral(
+                "UPDATE rights_requests SET acknowledged_on = date(received_at, '+2 day') "
+                "WHERE jurisdiction = 'CCPA' AND status <> 'new'")))
+            return sqlError(QStringLiteral("Confirming demo receipts"), ack);
         counts = QJsonObject{{QStringLiteral("organizations"), orgs},
                              {QStringLiteral("processors"), processors},
                              {QStringLiteral("retention_rules"), rules},

@@ -357,7 +357,7 @@ void RequestQueueModel::reload(bool keepRows)
     m_requested.clear();
     // Until the new first page is in, the rows shown stay as they are: no
     // reset, no repaint of an empty table in between.
-    m_keepRows = keepRows || m_keepRows && m_firstPagePending;
+    m_keepRows = keepRows || (m_keepRows && m_firstPagePending);
     m_firstPagePending = true;
     m_pendingCount = true;
     if (m_sendScheduled)

@@ -62,6 +62,13 @@ const QList<Command>& commands()
           option("org", "Only this organization.", "ID"),
           option("with-requester", "Include the requester's name and e-mail (personal data)."),
           formatOption(QStringLiteral("text|csv|json"))}},
+        {"retention",
+         "retention --workspace FILE --org ID [--deleted-on DATE] [--format text|csv|json]",
+         "Print the retention rules, or with --deleted-on one person's dated schedule.",
+         &runRetention,
+         {workspaceOption(), option("org", "The organization.", "ID"),
+          option("deleted-on", "Date the person deleted their account.", "DATE"),
+          formatOption(QStringLiteral("text|csv|json"))}},
     };
     return all;
 }

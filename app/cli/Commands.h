@@ -19,10 +19,17 @@ QCommandLineOption workspaceOption();
 QCommandLineOption formatOption(const QString& formats);
 int usageError(QTextStream& err, const QString& message);
 
+// Output shared by the commands: rows as aligned text, RFC 4180 CSV, or a
+// JSON array of objects (empty cells are null).
+QString csvField(QString s);
+void printTable(QTextStream& out, const QString& format, const QStringList& header,
+                const QList<QStringList>& rows);
+
 // One function per command; the table and dispatch are in Cli.cpp.
 int runInitDemo(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runVerify(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runDue(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runRetention(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 
 } // namespace workbench::cli

@@ -32,13 +32,6 @@ QJsonValue jsonDate(const std::optional<QDate>& d)
     return d && d->isValid() ? QJsonValue(d->toString(Qt::ISODate)) : QJsonValue();
 }
 
-QString csvField(QString s)
-{
-    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r'))
-        return u'"' + s.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
-    return s;
-}
-
 } // namespace
 
 int runDue(QCommandLineParser& p, QTextStream& out, QTextStream& err)
@@ -173,7 +166,6 @@ int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     if (withRequester)
         header << QStringLiteral("requester") << QStringLiteral("email");
     QList<QStringList> table;
-    QJsonArray json;
     for (const RequestQueueRow& r : std::as_const(rows.value())) {
         const bool open = r.status != RequestStatus::Fulfilled &&
                           r.status != RequestStatus::Rejected &&
@@ -191,43 +183,27 @@ int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         if (withRequester)
             cells << r.requester << r.email;
         table << cells;
-        QJsonObject o;
-        for (int i = 0; i < header.size(); ++i) {
-            if (header[i] == u"days_left")
-                o.insert(header[i], open ? QJsonValue(today.daysTo(r.dueEffective)) : QJsonValue());
-            else
-                o.insert(header[i], cells[i].isEmpty() ? QJsonValue() : QJsonValue(cells[i]));
-        }
-        json.append(o);
     }
     if (format == u"json") {
-        out << QJsonDocument(json).toJson(QJsonDocument::Indented);
-    } else if (format == u"csv") {
-        out << header.join(u',') << "\r\n";
+        // days_left as a number.
+        QJsonArray json;
         for (const QStringList& cells : std::as_const(table)) {
-            QStringList quoted;
-            for (const QString& c : cells)
-                quoted << csvField(c);
-            out << quoted.join(u',') << "\r\n";
+            QJsonObject o;
+            for (int i = 0; i < header.size(); ++i) {
+                if (header[i] == u"days_left")
+                    o.insert(header[i],
+                             cells[i].isEmpty() ? QJsonValue() : QJsonValue(cells[i].toInt()));
+                else
+                    o.insert(header[i], cells[i].isEmpty() ? QJsonValue() : QJsonValue(cells[i]));
+            }
+            json.append(o);
         }
-    } else {
-        QList<int> widths;
-        for (const QString& h : header)
-            widths << int(h.size());
-        for (const QStringList& cells : std::as_const(table))
-            for (int i = 0; i < cells.size(); ++i)
-                widths[i] = std::max(widths[i], int(cells[i].size()));
-        auto line = [&](const QStringList& cells) {
-            QStringList padded;
-            for (int i = 0; i < cells.size(); ++i)
-                padded << cells[i].leftJustified(widths[i]);
-            out << padded.join(QStringLiteral("  ")).trimmed() << '\n';
-        };
-        line(header);
-        for (const QStringList& cells : std::as_const(table))
-            line(cells);
-        out << table.size() << " request(s)\n";
+        out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+        return Success;
     }
+    printTable(out, format, header, table);
+    if (format == u"text")
+        out << table.size() << " request(s)\n";
     return Success;
 }
 

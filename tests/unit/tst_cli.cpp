@@ -226,6 +226,40 @@ private slots:
         QCOMPARE(badOrg.code, 2);
     }
 
+    void retentionPrintsRulesAndOnePersonsSchedule()
+    {
+        TempFolder tmp;
+        QVERIFY(makeDemoWorkspace(tmp.path("ret.sqlite")));
+        const QString ws = tmp.path("ret.sqlite");
+        const Run rules =
+            runCli({"retention", "--workspace", ws, "--org", "org-trainrun", "--format", "json"});
+        QCOMPARE(rules.code, 0);
+        const QJsonArray r = QJsonDocument::fromJson(rules.out.toUtf8()).array();
+        QCOMPARE(r.size(), 5);
+        QVERIFY(std::any_of(r.begin(), r.end(),
+                            [](const QJsonValue& v) { return v["period"].toString() == "P90D"; }));
+        const Run schedule = runCli({"retention", "--workspace", ws, "--org", "org-genmedia",
+                                     "--deleted-on", "2026-01-31", "--format", "json"});
+        QCOMPARE(schedule.code, 0);
+        const QJsonArray s = QJsonDocument::fromJson(schedule.out.toUtf8()).array();
+        QCOMPARE(s[1]["when"].toString(),
+                 QStringLiteral("2026-02-03T00:00:00Z")); // the 72-hour countdown
+        QCOMPARE(s[1]["period"].toString(), QStringLiteral("PT72H"));
+        QVERIFY(std::any_of(s.begin(), s.end(), [](const QJsonValue& v) {
+            return v["when"].toString().startsWith("2033-01-31") &&
+                   v["data_category"].toString() == "spend-ledger entries";
+        }));
+        const Run csv = runCli({"retention", "--workspace", ws, "--org", "org-genmedia",
+                                "--deleted-on", "2026-01-31", "--format", "csv"});
+        QVERIFY(csv.out.startsWith("when,limit,action,data_category"));
+        const Run bad = runCli({"retention", "--workspace", ws, "--org", "org-genmedia",
+                                "--deleted-on", "31.01.2026"});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains("--deleted-on '31.01.2026' is not a date"));
+        QCOMPARE(runCli({"retention", "--workspace", ws, "--org", "nobody"}).code, 2);
+        QCOMPARE(runCli({"retention", "--workspace", ws}).code, 2);
+    }
+
     void windowOptionsAreCheckedToo()
     {
         const Run r = runBinary({"--no-such-option"});

@@ -21,7 +21,6 @@ int usageError(QTextStream& err, const QString& message);
 
 // Output shared by the commands: rows as aligned text, RFC 4180 CSV, or a
 // JSON array of objects (empty cells are null).
-QString csvField(QString s);
 void printTable(QTextStream& out, const QString& format, const QStringList& header,
                 const QList<QStringList>& rows);
 

@@ -1,17 +1,11 @@
 #include "Commands.h"
+#include "domain/Text.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace workbench::cli {
-
-QString csvField(QString s)
-{
-    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r'))
-        return u'"' + s.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
-    return s;
-}
 
 void printTable(QTextStream& out, const QString& format, const QStringList& header,
                 const QList<QStringList>& rows)

@@ -25,52 +25,6 @@ QVariant dateKey(QDate d)
 
 } // namespace
 
-RetentionRuleTableModel* makeRetentionRuleTableModel(QObject* parent)
-{
-    using M = RetentionRuleTableModel;
-    QList<M::Column> columns{
-        {tr("Data category"),
-         [](const RetentionRule& r) {
-             return r.dataCategory;
-         }},
-        {tr("System"),
-         [](const RetentionRule& r) {
-             return r.system;
-         }},
-        {tr("Period"),
-         [](const RetentionRule& r) {
-             return r.period ? r.period->toHuman()
-                             : (r.trigger == RetentionTrigger::AccountLifetime
-                                    ? tr("while the account is active")
-                                    : tr("no period stated"));
-         },
-         [](const RetentionRule& r) { return r.period ? r.period->approximateSeconds() : -1.0; },
-         [](const RetentionRule& r) {
-             return !r.period && r.trigger != RetentionTrigger::AccountLifetime
-                        ? QVariant(QBrush(QColor(0xb0, 0x1c, 0x1c)))
-                        : QVariant();
-         }},
-        {tr("Trigger"),
-         [](const RetentionRule& r) {
-             return displayLabel(r.trigger);
-         }},
-        {tr("Action"),
-         [](const RetentionRule& r) {
-             return displayLabel(r.action);
-         }},
-        {tr("Legal basis"),
-         [](const RetentionRule& r) {
-             return r.legalBasis;
-         }},
-        {tr("Exception"),
-         [](const RetentionRule& r) {
-             return r.exception;
-         }},
-    };
-    return new M(
-        columns, [](const RetentionRule& r) { return r.id; }, parent);
-}
-
 PolicyVersionTableModel* makePolicyVersionTableModel(QObject* parent)
 {
     using M = PolicyVersionTableModel;

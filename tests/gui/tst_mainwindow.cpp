@@ -1,10 +1,14 @@
 #include "TestSupport.h"
+#include "charts/RetentionTimeline.h"
 #include "common/Page.h"
 #include "dialogs/InputDialog.h"
 #include "dialogs/MessageBox.h"
 #include "itemmodels/ModelRoles.h"
+#include "itemmodels/RetentionRuleModel.h"
 #include "mainwindow/MainWindow.h"
 #include "requests/DeadlineRulesDialog.h"
+#include "retention/PersonSchedulePanel.h"
+#include "retention/RetentionPage.h"
 #include "storage/RequestService.h"
 
 #include <QApplication>
@@ -357,6 +361,94 @@ private slots:
         QCOMPARE(service.holidays("org-labelsets").holidays().size(), 2);
         QCOMPARE(m_ws->auditEntries({"deadline-rules", "LGPD"}).value().size(), 1);
         QCOMPARE(m_ws->auditEntries({"holidays", "org-labelsets"}).value().size(), 1);
+    }
+
+    void editARetentionPeriodSeeTheBarChangeAndUndo()
+    {
+        QVERIFY(m_window->setOrganization("org-trainrun"));
+        clickSidebar("Retention");
+        auto table = find<QTableView>("retentionView");
+        auto page = qobject_cast<RetentionPage*>(m_window->currentPage());
+        QVERIFY(page);
+        const QModelIndex analytics = findRow(table->model(), 0, "raw analytics events");
+        QVERIFY(analytics.isValid());
+        const QModelIndex period = analytics.siblingAtColumn(RetentionRuleModel::PeriodColumn);
+        QCOMPARE(period.data().toString(), QStringLiteral("90 days"));
+        const double before = page->timeline()->barEnd("r-trainrun-analytics");
+        QCOMPARE(before, 90.0 * 86400);
+
+        // Type a new period into the cell, as people write it.
+        auto editCell = [table](const QModelIndex& cell, const QString& text) {
+            table->setFocus();
+            table->setCurrentIndex(cell);
+            QTest::keyClick(table, Qt::Key_F2);
+            auto editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+            QVERIFY(editor);
+            editor->selectAll();
+            QTest::keyClicks(editor, text);
+            QTest::keyClick(editor, Qt::Key_Return);
+        };
+        editCell(period, "60 days");
+        // The delegate commits on the next turn of the event loop.
+        QTRY_COMPARE(m_ws->retentionRules("org-trainrun").value()[1].period->toIso(),
+                     QStringLiteral("P60D"));
+        QTRY_COMPARE(page->timeline()->barEnd("r-trainrun-analytics"), 60.0 * 86400);
+
+        // Nonsense is refused with the reason, and changes nothing.
+        const QModelIndex again = findRow(table->model(), 0, "raw analytics events")
+                                      .siblingAtColumn(RetentionRuleModel::PeriodColumn);
+        editCell(again, "a fortnight or so");
+        QTRY_VERIFY2(find<QLabel>("retentionProblem")->text().contains("is not a period"),
+                     qPrintable(find<QLabel>("retentionProblem")->text()));
+        QCOMPARE(page->timeline()->barEnd("r-trainrun-analytics"), 60.0 * 86400);
+
+        // Ctrl+Z: back to 90 days, in the store and on the timeline.
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(page->timeline()->barEnd("r-trainrun-analytics"), 90.0 * 86400);
+        QCOMPARE(findRow(table->model(), 0, "raw analytics events")
+                     .siblingAtColumn(RetentionRuleModel::PeriodColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("90 days"));
+        const auto audit = m_ws->auditEntries({"retention-rules", "r-trainrun-analytics"}).value();
+        QCOMPARE(audit.size(), 2);
+        QCOMPARE(audit[0].after.value("period").toString(), QStringLiteral("P60D"));
+        QCOMPARE(audit[1].after.value("period").toString(), QStringLiteral("P90D"));
+
+        // The gaps tab lists the rules without a period.
+        auto gaps = find<QListWidget>("retentionGaps");
+        QCOMPARE(gaps->count(), 2);
+
+        // Add a rule, then undo it.
+        const int rows = table->model()->rowCount();
+        QTest::mouseClick(find<QPushButton>("addRuleButton"), Qt::LeftButton);
+        QTRY_COMPARE(table->model()->rowCount(), rows + 1);
+        QTest::keyClick(m_window.get(), Qt::Key_Escape);
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(table->model()->rowCount(), rows);
+    }
+
+    void onePersonsScheduleExports()
+    {
+        QVERIFY(m_window->setOrganization("org-genmedia"));
+        clickSidebar("Retention");
+        auto panel = m_window->findChild<PersonSchedulePanel*>("personSchedule");
+        QVERIFY(panel);
+        panel->setDeletion(QDateTime(QDate(2026, 1, 31), QTime(10, 0), Qt::UTC));
+        auto steps = find<QTreeWidget>("scheduleSteps");
+        QCOMPARE(steps->topLevelItemCount(), 7);
+        QVERIFY(steps->topLevelItem(1)->text(0).startsWith("2026-02-03 10:00"));
+        QString error;
+        QVERIFY(panel->exportCsv(m_tmp.path("schedule.csv"), &error));
+        QFile csv(m_tmp.path("schedule.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(csv.readAll());
+        QVERIFY(text.contains("2026-02-03T10:00:00Z,at the latest,delete"));
+        QVERIFY(text.contains("spend-ledger entries"));
+        QVERIFY2(panel->exportPdf(m_tmp.path("schedule.pdf"), &error), qPrintable(error));
+        QFile pdf(m_tmp.path("schedule.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
     }
 
     void windowStateIsRemembered()

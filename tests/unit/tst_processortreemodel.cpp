@@ -111,7 +111,7 @@ private slots:
         Processor after = before;
         after.contact = "privacy@resend.com";
         after.dpaStatus = DpaStatus::Expired;
-        const QString text = SaveProcessorCommand::describe(before, after);
+        const QString text = describeProcessorEdit(before, after);
         QVERIFY2(text.contains("contact") && text.contains("dpa_status"), qPrintable(text));
         stack.push(new SaveProcessorCommand(*m_ws, before, after, text));
         QCOMPARE(m_ws->processor("p-resend").value()->contact,

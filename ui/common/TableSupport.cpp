@@ -2,6 +2,7 @@
 
 #include "Settings.h"
 #include "dialogs/MessageBox.h"
+#include "domain/Text.h"
 
 #include <QAction>
 #include <QApplication>
@@ -18,15 +19,6 @@
 namespace workbench {
 
 namespace {
-
-QString csvField(QString s)
-{
-    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
-        s.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-        return u'"' + s + u'"';
-    }
-    return s;
-}
 
 bool isHidden(const QAbstractItemView* view, int column)
 {

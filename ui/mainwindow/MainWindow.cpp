@@ -78,7 +78,8 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
             QKeySequence(Qt::CTRL | Qt::Key_2),
             [this] { return new ProcessorsPage(m_workspace, *m_undoStack); });
     addPage(QStringLiteral("retention"), tr("Retention"), QStringLiteral("appointment-soon"),
-            QKeySequence(Qt::CTRL | Qt::Key_3), [this] { return new RetentionPage(m_workspace); });
+            QKeySequence(Qt::CTRL | Qt::Key_3),
+            [this] { return new RetentionPage(m_workspace, *m_undoStack); });
     addPage(QStringLiteral("requests"), tr("Requests"), QStringLiteral("mail-message"),
             QKeySequence(Qt::CTRL | Qt::Key_4),
             [this] { return new RequestsPage(m_workspace, *m_undoStack); });
@@ -145,7 +146,10 @@ Page* MainWindow::ensurePage(int index)
 
 void MainWindow::openRecord(const QString& resource, const QString& id)
 {
-    if (resource == u"processors" && showPage(QStringLiteral("processors"))) {
+    if (resource == u"retention-rules" && showPage(QStringLiteral("retention"))) {
+        if (auto page = qobject_cast<RetentionPage*>(currentPage()))
+            page->selectRule(id);
+    } else if (resource == u"processors" && showPage(QStringLiteral("processors"))) {
         if (auto page = qobject_cast<ProcessorsPage*>(currentPage()))
             page->selectProcessor(id);
     } else if (resource == u"rights-requests" && showPage(QStringLiteral("requests"))) {

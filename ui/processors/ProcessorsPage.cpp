@@ -158,9 +158,8 @@ void ProcessorsPage::applyEdit()
         return;
     if (edited.value() == *current)
         return;
-    m_undoStack.push(
-        new SaveProcessorCommand(m_workspace, *current, edited.value(),
-                                 SaveProcessorCommand::describe(*current, edited.value())));
+    m_undoStack.push(new SaveProcessorCommand(m_workspace, *current, edited.value(),
+                                              describeProcessorEdit(*current, edited.value())));
     emit statusMessage(tr("Saved %1. Ctrl+Z undoes it.").arg(edited->name));
 }
 
@@ -194,7 +193,7 @@ void ProcessorsPage::offboardSelected()
     Processor after = *current;
     after.status = ProcessorStatus::Offboarded;
     m_undoStack.push(new SaveProcessorCommand(m_workspace, *current, after,
-                                              SaveProcessorCommand::describe(*current, after)));
+                                              describeProcessorEdit(*current, after)));
 }
 
 } // namespace workbench

@@ -1,16 +1,53 @@
 #pragma once
 
-#include "common/RecordListPage.h"
-#include "itemmodels/RecordTables.h"
+#include "common/Page.h"
+
+class QLabel;
+class QListWidget;
+class QTableView;
+class QUndoStack;
 
 namespace workbench {
 
-// The retention rules of the organization (read-only until the retention
-// timelines land: editing, the chart and the one-person schedule).
-class RetentionPage : public RecordListPage<RetentionRule>
+class PersonSchedulePanel;
+class RecordFilterProxy;
+class RetentionRuleModel;
+class RetentionTimeline;
+class Workspace;
+
+// The retention rules of the organization: an editable, sortable and
+// filterable table (undoable, audited), the timeline of every rule, one
+// person's schedule after account deletion, and the gaps between the rules
+// and the processor registry.
+class RetentionPage : public Page
 {
+    Q_OBJECT
+
 public:
-    explicit RetentionPage(Workspace& workspace, QWidget* parent = nullptr);
+    RetentionPage(Workspace& workspace, QUndoStack& undoStack, QWidget* parent = nullptr);
+
+    QString title() const override { return tr("Retention"); }
+    QString pageName() const override { return QStringLiteral("retention"); }
+
+    RetentionRuleModel* model() const { return m_model; }
+    RetentionTimeline* timeline() const { return m_timeline; }
+    void selectRule(const QString& ruleId);
+
+protected:
+    void refresh() override;
+
+private:
+    void updateViews();
+
+    Workspace& m_workspace;
+    RetentionRuleModel* m_model = nullptr;
+    RecordFilterProxy* m_proxy = nullptr;
+    QTableView* m_table = nullptr;
+    RetentionTimeline* m_timeline = nullptr;
+    PersonSchedulePanel* m_schedule = nullptr;
+    QListWidget* m_gaps = nullptr;
+    QLabel* m_problem = nullptr;
+    QString m_editWhenShown;
 };
 
 } // namespace workbench

@@ -2,6 +2,7 @@
 
 #include "common/FilteredTable.h"
 #include "domain/Attention.h"
+#include "domain/Retention.h"
 #include "domain/Text.h"
 #include "storage/RequestStats.h"
 #include "storage/Workspace.h"

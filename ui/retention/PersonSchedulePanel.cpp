@@ -1,0 +1,194 @@
+#include "PersonSchedulePanel.h"
+
+#include "dialogs/MessageBox.h"
+#include "domain/Text.h"
+
+#include <QCheckBox>
+#include <QDateEdit>
+#include <QDateTimeEdit>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTextDocument>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace workbench {
+
+namespace {
+
+QString whenText(const ScheduledAction& a)
+{
+    if (!a.at.isValid())
+        return QCoreApplication::translate("PersonSchedulePanel", "no date");
+    return QLocale().toString(a.at.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")) +
+           (a.withinLimit ? QCoreApplication::translate("PersonSchedulePanel", " at the latest")
+                          : QString());
+}
+
+} // namespace
+
+PersonSchedulePanel::PersonSchedulePanel(QWidget* parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("personSchedule"));
+    m_deletion = new QDateTimeEdit(QDateTime(QDate::currentDate(), QTime(12, 0), Qt::UTC));
+    m_deletion->setObjectName(QStringLiteral("deletionDate"));
+    m_deletion->setCalendarPopup(true);
+    m_deletion->setTimeSpec(Qt::UTC);
+    m_deletion->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    m_hasTransaction = new QCheckBox(tr("Last transaction on"));
+    m_hasTransaction->setObjectName(QStringLiteral("hasLastTransaction"));
+    m_lastTransaction = new QDateEdit(QDate::currentDate());
+    m_lastTransaction->setObjectName(QStringLiteral("lastTransactionDate"));
+    m_lastTransaction->setCalendarPopup(true);
+    m_lastTransaction->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_lastTransaction->setEnabled(false);
+    auto csv = new QPushButton(tr("Export CSV…"));
+    csv->setObjectName(QStringLiteral("scheduleCsvButton"));
+    auto pdf = new QPushButton(tr("Export PDF…"));
+    pdf->setObjectName(QStringLiteral("schedulePdfButton"));
+
+    m_steps = new QTreeWidget;
+    m_steps->setObjectName(QStringLiteral("scheduleSteps"));
+    m_steps->setHeaderLabels({tr("When"), tr("What"), tr("How the date follows")});
+    m_steps->setRootIsDecorated(false);
+    m_steps->setWordWrap(true);
+    m_steps->header()->resizeSection(0, 245);
+    m_steps->header()->resizeSection(1, 280);
+
+    auto top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Account deleted on")));
+    top->addWidget(m_deletion);
+    top->addSpacing(12);
+    top->addWidget(m_hasTransaction);
+    top->addWidget(m_lastTransaction);
+    top->addStretch();
+    top->addWidget(csv);
+    top->addWidget(pdf);
+    auto layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_steps, 1);
+
+    connect(m_deletion, &QDateTimeEdit::dateTimeChanged, this, &PersonSchedulePanel::recompute);
+    connect(m_lastTransaction, &QDateEdit::dateChanged, this, &PersonSchedulePanel::recompute);
+    connect(m_hasTransaction, &QCheckBox::toggled, this, [this](bool on) {
+        m_lastTransaction->setEnabled(on);
+        recompute();
+    });
+    auto exportWith = [this](const QString& filter, const QString& suffix,
+                             bool (PersonSchedulePanel::*write)(const QString&, QString*) const) {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export the schedule"),
+                                         QStringLiteral("retention-schedule.") + suffix, filter);
+        if (path.isEmpty())
+            return;
+        QString error;
+        if (!(this->*write)(path, &error))
+            MessageBox::critical(this, tr("Export failed"), error);
+    };
+    connect(csv, &QPushButton::clicked, this, [=] {
+        exportWith(tr("CSV files (*.csv)"), QStringLiteral("csv"), &PersonSchedulePanel::exportCsv);
+    });
+    connect(pdf, &QPushButton::clicked, this, [=] {
+        exportWith(tr("PDF files (*.pdf)"), QStringLiteral("pdf"), &PersonSchedulePanel::exportPdf);
+    });
+}
+
+void PersonSchedulePanel::setRules(const QString& organizationName,
+                                   const QList<RetentionRule>& rules)
+{
+    m_organizationName = organizationName;
+    m_rules = rules;
+    recompute();
+}
+
+void PersonSchedulePanel::setDeletion(const QDateTime& when)
+{
+    m_deletion->setDateTime(when);
+}
+
+void PersonSchedulePanel::recompute()
+{
+    PersonDates person;
+    person.accountDeletion = m_deletion->dateTime().toUTC();
+    if (m_hasTransaction->isChecked())
+        person.lastTransaction = m_lastTransaction->date();
+    m_schedule = retentionSchedule(m_rules, person);
+    m_steps->clear();
+    for (const ScheduledAction& a : std::as_const(m_schedule)) {
+        auto item = new QTreeWidgetItem(m_steps, {whenText(a), a.what, a.note});
+        item->setToolTip(2, a.note);
+        if (!a.at.isValid())
+            item->setForeground(0, QColor(0xb0, 0x1c, 0x1c));
+    }
+}
+
+QString PersonSchedulePanel::toCsv() const
+{
+    QStringList lines{QStringLiteral("when,limit,action,data_category,period,trigger,how")};
+    for (const ScheduledAction& a : m_schedule)
+        lines << QStringList{a.at.isValid() ? a.at.toUTC().toString(Qt::ISODate) : QString(),
+                             a.withinLimit ? QStringLiteral("at the latest") : QString(),
+                             toWire(a.rule.action),
+                             csvField(a.rule.dataCategory),
+                             a.rule.period ? a.rule.period->toIso() : QString(),
+                             toWire(a.rule.trigger),
+                             csvField(a.note)}
+                     .join(u',');
+    return lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n");
+}
+
+bool PersonSchedulePanel::exportCsv(const QString& path, QString* error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(toCsv().toUtf8()) < 0 || !file.commit()) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString PersonSchedulePanel::toHtml() const
+{
+    QString html =
+        QStringLiteral(
+            "<h2>%1</h2><p>%2</p><table border='1' cellspacing='0' cellpadding='4' width='100%'>"
+            "<tr><th>%3</th><th>%4</th><th>%5</th></tr>")
+            .arg(tr("What happens to one person's data — %1")
+                     .arg(m_organizationName.toHtmlEscaped()),
+                 tr("Account deleted on %1. Built from the organization's retention rules on %2.")
+                     .arg(m_deletion->dateTime().toUTC().toString(Qt::ISODate),
+                          QDate::currentDate().toString(Qt::ISODate)),
+                 tr("When"), tr("What"), tr("How the date follows"));
+    for (const ScheduledAction& a : m_schedule)
+        html +=
+            QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                .arg(whenText(a).toHtmlEscaped(), a.what.toHtmlEscaped(), a.note.toHtmlEscaped());
+    return html + QStringLiteral("</table>");
+}
+
+bool PersonSchedulePanel::exportPdf(const QString& path, QString* error) const
+{
+    QPdfWriter writer(path);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setTitle(tr("Retention schedule"));
+    writer.setCreator(QStringLiteral("Privacy Workbench"));
+    QTextDocument doc;
+    doc.setHtml(toHtml());
+    doc.print(&writer);
+    if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0) {
+        *error = tr("Cannot write %1.").arg(path);
+        return false;
+    }
+    return true;
+}
+
+} // namespace workbench

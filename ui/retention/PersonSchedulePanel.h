@@ -1,0 +1,46 @@
+#pragma once
+
+#include "domain/Retention.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QDateEdit;
+class QDateTimeEdit;
+class QLabel;
+class QTreeWidget;
+
+namespace workbench {
+
+// "What happens to one person's data": pick the account-deletion date (and
+// optionally the last transaction); the dated steps the organization's
+// rules lead to, exportable as CSV and PDF for legal review.
+class PersonSchedulePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PersonSchedulePanel(QWidget* parent = nullptr);
+
+    void setRules(const QString& organizationName, const QList<RetentionRule>& rules);
+    void setDeletion(const QDateTime& when);
+    QList<ScheduledAction> schedule() const { return m_schedule; }
+
+    QString toCsv() const;
+    bool exportCsv(const QString& path, QString* error) const;
+    bool exportPdf(const QString& path, QString* error) const;
+
+private:
+    void recompute();
+    QString toHtml() const;
+
+    QString m_organizationName;
+    QList<RetentionRule> m_rules;
+    QList<ScheduledAction> m_schedule;
+    QDateTimeEdit* m_deletion = nullptr;
+    QCheckBox* m_hasTransaction = nullptr;
+    QDateEdit* m_lastTransaction = nullptr;
+    QTreeWidget* m_steps = nullptr;
+};
+
+} // namespace workbench

@@ -168,12 +168,8 @@ std::optional<int> RequestService::promiseDays(const QString& organizationId) co
     return std::nullopt;
 }
 
-Deadlines RequestService::deadlinesOf(const RequestSnapshot& s) const
+DeadlineInput RequestService::inputOf(const RequestSnapshot& s) const
 {
-    const DeadlineRuleSet set = rules();
-    const DeadlineRule* rule = set.rule(s.request.jurisdiction);
-    if (!rule)
-        return {};
     DeadlineInput in;
     in.received = s.request.receivedAt.toUTC().date();
     in.verified = s.request.verifiedAt.toUTC().date();
@@ -181,6 +177,16 @@ Deadlines RequestService::deadlinesOf(const RequestSnapshot& s) const
     in.extended = s.request.extendedUntil.isValid();
     in.type = s.request.type;
     in.promiseDays = promiseDays(s.request.organizationId);
+    return in;
+}
+
+Deadlines RequestService::deadlinesOf(const RequestSnapshot& s) const
+{
+    const DeadlineRuleSet set = rules();
+    const DeadlineRule* rule = set.rule(s.request.jurisdiction);
+    if (!rule)
+        return {};
+    const DeadlineInput in = inputOf(s);
     return computeDeadlines(*rule, in, holidays(s.request.organizationId));
 }
 
@@ -419,12 +425,7 @@ Status RequestService::extend(const QString& id, const QString& reason, QDate no
         auto rule = ruleOrError(rules(), s.request.jurisdiction);
         if (!rule)
             return Error{rule.error()};
-        DeadlineInput in;
-        in.received = s.request.receivedAt.toUTC().date();
-        in.verified = s.request.verifiedAt.toUTC().date();
-        in.pausedDays = s.pausedDays;
-        in.extended = s.request.extendedUntil.isValid();
-        in.type = s.request.type;
+        DeadlineInput in = inputOf(s);
         const QDate told = notifiedOn.isValid() ? notifiedOn : now().date();
         if (auto ok = checkExtension(rule.value(), in, holidays(s.request.organizationId), told);
             !ok)

@@ -92,6 +92,7 @@ private:
                   const Change& change);
     Status write(const RequestSnapshot& s, const QList<RequestEvent>& events);
     std::optional<int> promiseDays(const QString& organizationId) const;
+    DeadlineInput inputOf(const RequestSnapshot& s) const;
 
     Workspace& m_workspace;
     std::function<QDateTime()> m_clock;

@@ -119,7 +119,10 @@ void MainWindow::addPage(const QString& name, const QString& title, const QStrin
 {
     m_entries.append({name, title, iconName, shortcut, std::move(create), nullptr});
     m_pages->addWidget(new QWidget); // stands in until the page is built
-    auto item = new QListWidgetItem(QIcon::fromTheme(iconName), title, m_sidebar);
+    // Text only: looking icons up in the desktop's theme costs start-up time
+    // for little (and shows nothing where there is no theme).
+    Q_UNUSED(iconName);
+    auto item = new QListWidgetItem(title, m_sidebar);
     item->setToolTip(tr("%1 (%2)").arg(title, shortcut.toString(QKeySequence::NativeText)));
     item->setData(Qt::UserRole, name);
     auto action = new QAction(title, this);
@@ -168,12 +171,10 @@ void MainWindow::setupActions()
     QAction* undo = m_undoStack->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(QStringLiteral("actionUndo"));
     undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
-    undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
     QAction* redo = m_undoStack->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
     redo->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
     editMenu->addAction(undo);
     editMenu->addAction(redo);
 

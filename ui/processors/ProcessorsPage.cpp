@@ -39,7 +39,7 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
     m_filter->setPlaceholderText(
         tr("Filter by name, alias, service, country or data category (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
-    auto add = new QPushButton(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add processor"));
+    auto add = new QPushButton(tr("&Add processor"));
     add->setObjectName(QStringLiteral("addProcessorButton"));
     add->setToolTip(tr("Add a processor to this organization (Ctrl+N)"));
     m_offboard = new QPushButton(tr("&Offboard…"));

@@ -1,4 +1,5 @@
 #include "AuditPage.h"
+#include "common/Style.h"
 
 #include "common/FilteredTable.h"
 #include "domain/Text.h"
@@ -60,6 +61,7 @@ AuditPage::AuditPage(Workspace& workspace, QWidget* parent)
     setObjectName(QStringLiteral("auditPage"));
     m_chainStatus = new QLabel;
     m_chainStatus->setObjectName(QStringLiteral("chainStatus"));
+    Style::bold(m_chainStatus);
     auto verify = new QPushButton(tr("&Verify chain"));
     verify->setObjectName(QStringLiteral("verifyChainButton"));
 
@@ -142,12 +144,12 @@ void AuditPage::verifyChain()
                 .arg(countText("workbench::AuditPage",
                                QT_TRANSLATE_NOOP("workbench::AuditPage", "%n change(s)"),
                                int(v.entries))));
-        m_chainStatus->setStyleSheet(QStringLiteral("color: #1b6e2d; font-weight: 600;"));
+        Style::textColour(m_chainStatus, Style::kGood);
     } else {
         m_chainStatus->setText(tr("✘ Hash chain broken at entry #%1: %2")
                                    .arg(v.firstBrokenSeq)
                                    .arg(v.problems.value(0)));
-        m_chainStatus->setStyleSheet(QStringLiteral("color: #b01c1c; font-weight: 600;"));
+        Style::textColour(m_chainStatus, Style::kError);
     }
 }
 

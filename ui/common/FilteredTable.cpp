@@ -1,4 +1,5 @@
 #include "FilteredTable.h"
+#include "common/Style.h"
 
 #include "TableSupport.h"
 #include "itemmodels/RecordFilterProxy.h"
@@ -15,7 +16,7 @@ namespace workbench {
 QLabel* makeHeading(const QString& text)
 {
     auto heading = new QLabel(text);
-    heading->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: 600;"));
+    Style::heading(heading);
     return heading;
 }
 
@@ -38,7 +39,7 @@ FilteredTable::FilteredTable(QAbstractItemModel* model, const QString& name,
     m_view->horizontalHeader()->setDefaultSectionSize(140);
     m_empty = new QLabel(emptyText);
     m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setStyleSheet(QStringLiteral("color: palette(mid); font-size: 11pt;"));
+    Style::emptyState(m_empty);
 
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -50,9 +50,13 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     m_sidebar->setFixedWidth(150);
     m_sidebar->setIconSize(QSize(20, 20));
     m_sidebar->setFrameShape(QFrame::NoFrame);
-    m_sidebar->setStyleSheet(QStringLiteral(
-        "QListWidget { background: palette(window); font-size: 11pt; padding-top: 6px; }"
-        "QListWidget::item { padding: 8px 10px; }"));
+    QFont sidebarFont = m_sidebar->font();
+    sidebarFont.setPointSize(11);
+    m_sidebar->setFont(sidebarFont);
+    QPalette sidebarPalette = m_sidebar->palette();
+    sidebarPalette.setColor(QPalette::Base, sidebarPalette.color(QPalette::Window));
+    m_sidebar->setPalette(sidebarPalette);
+    m_sidebar->setSpacing(3);
     m_pages = new QStackedWidget;
     m_pages->setObjectName(QStringLiteral("pages"));
 

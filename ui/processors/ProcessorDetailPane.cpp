@@ -1,4 +1,5 @@
 #include "ProcessorDetailPane.h"
+#include "common/Style.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -53,14 +54,14 @@ ProcessorDetailPane::ProcessorDetailPane(QWidget* parent)
                             "or add one with Ctrl+N."));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setObjectName(QStringLiteral("processorEmptyState"));
-    m_empty->setStyleSheet(QStringLiteral("color: palette(mid); font-size: 11pt;"));
+    Style::emptyState(m_empty);
     outer->addWidget(m_empty);
 
     m_form = new QWidget;
     auto formOuter = new QVBoxLayout(m_form);
     formOuter->setContentsMargins(0, 0, 0, 0);
     m_heading = new QLabel;
-    m_heading->setStyleSheet(QStringLiteral("font-size: 14pt; font-weight: 600;"));
+    Style::heading(m_heading, 14);
     m_heading->setWordWrap(true);
     auto headingRow = new QHBoxLayout;
     headingRow->addWidget(m_heading, 1);
@@ -120,7 +121,7 @@ ProcessorDetailPane::ProcessorDetailPane(QWidget* parent)
     m_problem = new QLabel;
     m_problem->setObjectName(QStringLiteral("processorProblem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b01c1c;"));
+    Style::textColour(m_problem, Style::kError);
     formOuter->addWidget(m_problem);
 
     m_revert = new QPushButton(tr("Re&vert"));

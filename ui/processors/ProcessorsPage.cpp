@@ -1,4 +1,5 @@
 #include "ProcessorsPage.h"
+#include "common/Style.h"
 
 #include "ProcessorDetailPane.h"
 #include "common/TableSupport.h"
@@ -75,7 +76,7 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
 
     auto layout = new QVBoxLayout(this);
     auto heading = new QLabel(tr("Processors"));
-    heading->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: 600;"));
+    Style::heading(heading);
     layout->addWidget(heading);
     layout->addLayout(top);
     layout->addWidget(splitter, 1);

@@ -1,4 +1,5 @@
 #include "DeadlineRulesDialog.h"
+#include "common/Style.h"
 
 #include "dialogs/MessageBox.h"
 #include "storage/RequestService.h"
@@ -71,7 +72,7 @@ DeadlineRulesDialog::DeadlineRulesDialog(RequestService& service, const QString&
     m_holidays->setMaximumHeight(130);
     m_problem = new QLabel;
     m_problem->setObjectName(QStringLiteral("deadlineRulesProblem"));
-    m_problem->setStyleSheet(QStringLiteral("color: #b01c1c;"));
+    Style::textColour(m_problem, Style::kError);
     m_problem->setWordWrap(true);
 
     auto buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);

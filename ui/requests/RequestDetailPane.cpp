@@ -1,4 +1,5 @@
 #include "RequestDetailPane.h"
+#include "common/Style.h"
 
 #include "dialogs/InputDialog.h"
 #include "dialogs/MessageBox.h"
@@ -46,7 +47,7 @@ RequestDetailPane::RequestDetailPane(RequestService& service, QUndoStack& undoSt
     auto outer = new QVBoxLayout(this);
     m_empty = new QLabel(tr("Select a request in the queue to work on it."));
     m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setStyleSheet(QStringLiteral("color: palette(mid); font-size: 11pt;"));
+    Style::emptyState(m_empty);
     outer->addWidget(m_empty);
 
     m_body = new QWidget;
@@ -54,7 +55,7 @@ RequestDetailPane::RequestDetailPane(RequestService& service, QUndoStack& undoSt
     layout->setContentsMargins(0, 0, 0, 0);
     m_heading = new QLabel;
     m_heading->setObjectName(QStringLiteral("requestHeading"));
-    m_heading->setStyleSheet(QStringLiteral("font-size: 14pt; font-weight: 600;"));
+    Style::heading(m_heading, 14);
     m_facts = new QLabel;
     m_facts->setObjectName(QStringLiteral("requestFacts"));
     m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -1,4 +1,5 @@
 #include "RetentionPage.h"
+#include "common/Style.h"
 
 #include "PersonSchedulePanel.h"
 #include "charts/RetentionTimeline.h"
@@ -63,7 +64,7 @@ RetentionPage::RetentionPage(Workspace& workspace, QUndoStack& undoStack, QWidge
     m_table->horizontalHeader()->resizeSection(RetentionRuleModel::PeriodColumn, 170);
     m_problem = new QLabel;
     m_problem->setObjectName(QStringLiteral("retentionProblem"));
-    m_problem->setStyleSheet(QStringLiteral("color: #b01c1c;"));
+    Style::textColour(m_problem, Style::kError);
     m_problem->setWordWrap(true);
 
     m_timeline = new RetentionTimeline;

@@ -49,19 +49,21 @@ void RetentionTimeline::setRules(const QList<RetentionRule>& rules)
     m_rules = rules;
     m_barEnds.clear();
     // Grouped by trigger, then longest first.
-    std::stable_sort(m_rules.begin(), m_rules.end(),
-                     [](const RetentionRule& a, const RetentionRule& b) {
-                         if (a.trigger != b.trigger)
-                             return int(a.trigger) < int(b.trigger);
-                         const double x = a.period ? a.period->approximateSeconds() : 1e18;
-                         const double y = b.period ? b.period->approximateSeconds() : 1e18;
-                         return x > y;
-                     });
+    if (m_grouped)
+        std::stable_sort(m_rules.begin(), m_rules.end(),
+                         [](const RetentionRule& a, const RetentionRule& b) {
+                             if (a.trigger != b.trigger)
+                                 return int(a.trigger) < int(b.trigger);
+                             const double x = a.period ? a.period->approximateSeconds() : 1e18;
+                             const double y = b.period ? b.period->approximateSeconds() : 1e18;
+                             return x > y;
+                         });
 
     auto chart = new QChart;
-    chart->setTitle(
-        tr("Retention timeline — bars start at the trigger; red delete, purple anonymize, blue "
-           "aggregate; dashed: with an exception"));
+    chart->setTitle(!m_title.isEmpty()
+                        ? m_title
+                        : tr("Retention timeline — bars start at the trigger; red delete, purple "
+                             "anonymize, blue aggregate; dashed: with an exception"));
     chart->legend()->hide();
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setMargins(QMargins(4, 4, 12, 4));
@@ -88,7 +90,7 @@ void RetentionTimeline::setRules(const QList<RetentionRule>& rules)
     for (int i = 0; i < n; ++i) {
         const RetentionRule& r = m_rules[i];
         QString label = r.dataCategory.left(34);
-        if (i == 0 || r.trigger != group) {
+        if (m_grouped && (i == 0 || r.trigger != group)) {
             group = r.trigger;
             label = QStringLiteral("▸ %1 · %2").arg(displayLabel(r.trigger), label);
         }
@@ -128,6 +130,13 @@ void RetentionTimeline::setRules(const QList<RetentionRule>& rules)
     QChart* old = this->chart();
     setChart(chart);
     delete old;
+}
+
+void RetentionTimeline::setTitle(const QString& title)
+{
+    m_title = title;
+    if (chart())
+        chart()->setTitle(title);
 }
 
 void RetentionTimeline::setSelectedRule(const QString& ruleId)

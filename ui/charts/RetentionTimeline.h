@@ -19,6 +19,10 @@ public:
     explicit RetentionTimeline(QWidget* parent = nullptr);
 
     void setRules(const QList<RetentionRule>& rules);
+    // Another title (the default explains the rules' timeline).
+    void setTitle(const QString& title);
+    // Keeps the order given instead of grouping by trigger.
+    void setGrouped(bool grouped) { m_grouped = grouped; }
     void setSelectedRule(const QString& ruleId);
 
     // Where a rule's bar ends, in seconds after its trigger (the axis's end
@@ -32,6 +36,8 @@ private:
     QList<RetentionRule> m_rules;
     QHash<QString, double> m_barEnds;
     QString m_selected;
+    QString m_title;
+    bool m_grouped = true;
 };
 
 } // namespace workbench

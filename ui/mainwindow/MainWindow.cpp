@@ -56,7 +56,6 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     QPalette sidebarPalette = m_sidebar->palette();
     sidebarPalette.setColor(QPalette::Base, sidebarPalette.color(QPalette::Window));
     m_sidebar->setPalette(sidebarPalette);
-    m_sidebar->setSpacing(3);
     m_pages = new QStackedWidget;
     m_pages->setObjectName(QStringLiteral("pages"));
 
@@ -127,6 +126,7 @@ void MainWindow::addPage(const QString& name, const QString& title, const QStrin
     // for little (and shows nothing where there is no theme).
     Q_UNUSED(iconName);
     auto item = new QListWidgetItem(title, m_sidebar);
+    item->setSizeHint(QSize(0, 34));
     item->setToolTip(tr("%1 (%2)").arg(title, shortcut.toString(QKeySequence::NativeText)));
     item->setData(Qt::UserRole, name);
     auto action = new QAction(title, this);

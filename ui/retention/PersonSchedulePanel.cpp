@@ -1,5 +1,6 @@
 #include "PersonSchedulePanel.h"
 
+#include "charts/RetentionTimeline.h"
 #include "dialogs/MessageBox.h"
 #include "domain/Text.h"
 
@@ -16,6 +17,7 @@
 #include <QPdfWriter>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSplitter>
 #include <QTextDocument>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -75,7 +77,15 @@ PersonSchedulePanel::PersonSchedulePanel(QWidget* parent)
     top->addWidget(pdf);
     auto layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_steps, 1);
+    m_timeline = new RetentionTimeline;
+    m_timeline->setObjectName(QStringLiteral("personTimeline"));
+    m_timeline->setGrouped(false);
+    m_timeline->setTitle(tr("After the account deletion: each bar ends when that step happens"));
+    auto split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_steps);
+    split->addWidget(m_timeline);
+    split->setSizes({170, 260});
+    layout->addWidget(split, 1);
 
     connect(m_deletion, &QDateTimeEdit::dateTimeChanged, this, &PersonSchedulePanel::recompute);
     connect(m_lastTransaction, &QDateEdit::dateChanged, this, &PersonSchedulePanel::recompute);
@@ -122,6 +132,24 @@ void PersonSchedulePanel::recompute()
     if (m_hasTransaction->isChecked())
         person.lastTransaction = m_lastTransaction->date();
     m_schedule = retentionSchedule(m_rules, person);
+    // The same steps as bars from the deletion to each step's date.
+    QList<RetentionRule> bars;
+    for (const ScheduledAction& a : std::as_const(m_schedule)) {
+        const qint64 seconds = a.at.isValid() ? person.accountDeletion.secsTo(a.at) : 0;
+        if (seconds <= 0)
+            continue; // no date, or at the deletion itself
+        RetentionRule bar = a.rule;
+        IsoDuration after;
+        if (seconds % 86400 == 0)
+            after.days = int(seconds / 86400);
+        else
+            after.hours = int(seconds / 3600);
+        bar.period =
+            after.isZero() ? std::optional<IsoDuration>() : std::optional<IsoDuration>(after);
+        bar.dataCategory = a.what;
+        bars.append(bar);
+    }
+    m_timeline->setRules(bars);
     m_steps->clear();
     for (const ScheduledAction& a : std::as_const(m_schedule)) {
         auto item = new QTreeWidgetItem(m_steps, {whenText(a), a.what, a.note});

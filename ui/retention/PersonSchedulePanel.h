@@ -11,6 +11,10 @@ class QLabel;
 class QTreeWidget;
 
 namespace workbench {
+class RetentionTimeline;
+}
+
+namespace workbench {
 
 // "What happens to one person's data": pick the account-deletion date (and
 // optionally the last transaction); the dated steps the organization's
@@ -41,6 +45,7 @@ private:
     QCheckBox* m_hasTransaction = nullptr;
     QDateEdit* m_lastTransaction = nullptr;
     QTreeWidget* m_steps = nullptr;
+    RetentionTimeline* m_timeline = nullptr;
 };
 
 } // namespace workbench

@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QUndoCommand>
-
 #include <optional>
 
 namespace workbench {
@@ -19,8 +18,7 @@ protected:
     RecordCommandBase(Workspace& workspace, const QString& text, QUndoCommand* parent)
         : QUndoCommand(text, parent)
         , m_workspace(workspace)
-    {
-    }
+    {}
 
     void check(const Status& s)
     {
@@ -40,8 +38,7 @@ protected:
 
 // One undoable change to a record: redo saves `after`, undo restores
 // `before` (or removes the record when it was created).
-template<typename T>
-class SaveRecordCommand : public RecordCommandBase
+template <typename T> class SaveRecordCommand : public RecordCommandBase
 {
 public:
     SaveRecordCommand(Workspace& workspace, std::optional<T> before, T after, const QString& text,
@@ -49,8 +46,7 @@ public:
         : RecordCommandBase(workspace, text, parent)
         , m_before(std::move(before))
         , m_after(std::move(after))
-    {
-    }
+    {}
 
     void redo() override
     {
@@ -69,19 +65,20 @@ private:
 };
 
 // Removing a record, undoably: redo removes it, undo puts it back.
-template<typename T>
-class RemoveRecordCommand : public RecordCommandBase
+template <typename T> class RemoveRecordCommand : public RecordCommandBase
 {
 public:
     RemoveRecordCommand(Workspace& workspace, T record, const QString& text,
                         QUndoCommand* parent = nullptr)
         : RecordCommandBase(workspace, text, parent)
         , m_record(std::move(record))
-    {
-    }
+    {}
 
     void redo() override { check(m_workspace.remove<T>(m_record.id, text())); }
-    void undo() override { check(m_workspace.save(m_record, undoSummary(), QStringLiteral("undo"))); }
+    void undo() override
+    {
+        check(m_workspace.save(m_record, undoSummary(), QStringLiteral("undo")));
+    }
 
 private:
     T m_record;

@@ -82,8 +82,8 @@ private slots:
             << "UPDATE audit_log SET after_json = replace(after_json, 'b@stripe.com', "
                "'x@evil.example') WHERE seq = 3"
             << qint64(3) << "entry #3: its content does not match its hash (it was edited)";
-        QTest::newRow("deleted entry") << "DELETE FROM audit_log WHERE seq = 2" << qint64(3)
-                                       << "entries #2 to #2 are missing";
+        QTest::newRow("deleted entry")
+            << "DELETE FROM audit_log WHERE seq = 2" << qint64(3) << "entries #2 to #2 are missing";
         QTest::newRow("deleted last entry") << "DELETE FROM audit_log WHERE seq = 4" << qint64(4)
                                             << "ends at #3 but its last entry was #4";
     }

@@ -1,7 +1,7 @@
 #include "AuditPage.h"
-#include "common/Style.h"
 
 #include "common/FilteredTable.h"
+#include "common/Style.h"
 #include "domain/Text.h"
 #include "itemmodels/AuditLogModel.h"
 #include "storage/Workspace.h"

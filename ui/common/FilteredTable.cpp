@@ -1,7 +1,7 @@
 #include "FilteredTable.h"
-#include "common/Style.h"
 
 #include "TableSupport.h"
+#include "common/Style.h"
 #include "itemmodels/RecordFilterProxy.h"
 
 #include <QHeaderView>
@@ -37,9 +37,7 @@ FilteredTable::FilteredTable(QAbstractItemModel* model, const QString& name,
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     TableSupport::install(m_view, m_view->horizontalHeader(), name);
     m_view->horizontalHeader()->setDefaultSectionSize(140);
-    m_empty = new QLabel(emptyText);
-    m_empty->setAlignment(Qt::AlignCenter);
-    Style::emptyState(m_empty);
+    m_empty = Style::emptyStateLabel(emptyText);
 
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

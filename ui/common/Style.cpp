@@ -1,6 +1,6 @@
 #include "Style.h"
 
-#include <QWidget>
+#include <QLabel>
 
 namespace workbench::Style {
 
@@ -20,6 +20,15 @@ void emptyState(QWidget* w)
     QPalette p = w->palette();
     p.setColor(QPalette::WindowText, p.color(QPalette::Mid));
     w->setPalette(p);
+}
+
+QLabel* emptyStateLabel(const QString& text)
+{
+    auto label = new QLabel(text);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    emptyState(label);
+    return label;
 }
 
 void textColour(QWidget* w, const QColor& colour)

@@ -2,6 +2,7 @@
 
 #include <QColor>
 
+class QLabel;
 class QWidget;
 
 namespace workbench {
@@ -15,6 +16,7 @@ inline const QColor kGood(0x1b, 0x6e, 0x2d);
 
 void heading(QWidget* w, int pointSize = 16);      // a page or record title
 void emptyState(QWidget* w);                       // "Select a … to …" hints
+QLabel* emptyStateLabel(const QString& text);      // a centred hint, styled so
 void textColour(QWidget* w, const QColor& colour); // errors, good news
 void bold(QWidget* w, bool on = true);
 

@@ -1,4 +1,5 @@
 #include "ProcessorDetailPane.h"
+
 #include "common/Style.h"
 
 #include <QComboBox>
@@ -50,11 +51,9 @@ ProcessorDetailPane::ProcessorDetailPane(QWidget* parent)
 {
     setObjectName(QStringLiteral("processorDetail"));
     auto outer = new QVBoxLayout(this);
-    m_empty = new QLabel(tr("Select a processor to see and edit its contract,\n"
-                            "or add one with Ctrl+N."));
-    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty = Style::emptyStateLabel(tr("Select a processor to see and edit its contract,\n"
+                                        "or add one with Ctrl+N."));
     m_empty->setObjectName(QStringLiteral("processorEmptyState"));
-    Style::emptyState(m_empty);
     outer->addWidget(m_empty);
 
     m_form = new QWidget;

@@ -1,7 +1,7 @@
 #include "ProcessorsPage.h"
-#include "common/Style.h"
 
 #include "ProcessorDetailPane.h"
+#include "common/Style.h"
 #include "common/TableSupport.h"
 #include "dialogs/MessageBox.h"
 #include "itemmodels/ModelRoles.h"

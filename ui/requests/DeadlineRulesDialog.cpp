@@ -1,6 +1,6 @@
 #include "DeadlineRulesDialog.h"
-#include "common/Style.h"
 
+#include "common/Style.h"
 #include "dialogs/MessageBox.h"
 #include "storage/RequestService.h"
 

@@ -1,6 +1,6 @@
 #include "RequestDetailPane.h"
-#include "common/Style.h"
 
+#include "common/Style.h"
 #include "dialogs/InputDialog.h"
 #include "dialogs/MessageBox.h"
 #include "domain/Text.h"
@@ -45,9 +45,7 @@ RequestDetailPane::RequestDetailPane(RequestService& service, QUndoStack& undoSt
 {
     setObjectName(QStringLiteral("requestDetail"));
     auto outer = new QVBoxLayout(this);
-    m_empty = new QLabel(tr("Select a request in the queue to work on it."));
-    m_empty->setAlignment(Qt::AlignCenter);
-    Style::emptyState(m_empty);
+    m_empty = Style::emptyStateLabel(tr("Select a request in the queue to work on it."));
     outer->addWidget(m_empty);
 
     m_body = new QWidget;

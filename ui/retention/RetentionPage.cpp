@@ -1,11 +1,11 @@
 #include "RetentionPage.h"
-#include "common/Style.h"
 
 #include "PersonSchedulePanel.h"
 #include "charts/RetentionTimeline.h"
 #include "common/ChoicesDelegate.h"
 #include "common/FilteredTable.h"
 #include "common/Settings.h"
+#include "common/Style.h"
 #include "common/TableSupport.h"
 #include "domain/Retention.h"
 #include "itemmodels/ModelRoles.h"

@@ -1,7 +1,7 @@
 #include "Application.h"
 #include "cli/Cli.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 #include <cstdio>
 
@@ -16,7 +16,10 @@ int main(int argc, char* argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (workbench::cli::isCommand(arguments)) {
-        QCoreApplication app(argc, argv);
+        // Some commands lay out text (PDF, ODT): they get fonts from the
+        // offscreen platform, never a display.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
         return workbench::cli::run(app.arguments(), out, err);
     }
     // Wrong window options are told before a display is needed.

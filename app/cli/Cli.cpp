@@ -69,6 +69,16 @@ const QList<Command>& commands()
          {workspaceOption(), option("org", "The organization.", "ID"),
           option("deleted-on", "Date the person deleted their account.", "DATE"),
           formatOption(QStringLiteral("text|csv|json"))}},
+        {"export-annex",
+         "export-annex --workspace FILE --org ID --layout scc-processor|scc-transfer|ropa\n"
+         "                        --format xlsx|docx|odt|pdf|csv|md|html|json -o OUT",
+         "Write the processor list as a DPA annex; lists what processors lack.",
+         &runExportAnnex,
+         {workspaceOption(), option("org", "The organization.", "ID"),
+          option("layout", "scc-processor, scc-transfer or ropa.", "LAYOUT"),
+          formatOption(QStringLiteral("xlsx|docx|odt|pdf|csv|md|html|json")),
+          QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
+                             QStringLiteral("The file to write."), QStringLiteral("OUT"))}},
     };
     return all;
 }

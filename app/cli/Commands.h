@@ -30,5 +30,6 @@ int runVerify(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runDue(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runRetention(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runExportAnnex(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 
 } // namespace workbench::cli

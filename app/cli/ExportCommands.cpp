@@ -1,0 +1,57 @@
+#include "Commands.h"
+#include "export/AnnexWriter.h"
+#include "storage/Workspace.h"
+
+namespace workbench::cli {
+
+int runExportAnnex(QCommandLineParser& p, QTextStream& out, QTextStream& err)
+{
+    const auto layout = annexLayoutFromName(p.value(QStringLiteral("layout")));
+    if (!layout)
+        return usageError(err,
+                          QStringLiteral("--layout '%1' is not scc-processor, scc-transfer or ropa")
+                              .arg(p.value(QStringLiteral("layout"))));
+    const auto format = annexFormatFromName(p.value(QStringLiteral("format")));
+    if (!format)
+        return usageError(
+            err, QStringLiteral("--format '%1' is not xlsx, docx, odt, pdf, csv, md, html or json")
+                     .arg(p.value(QStringLiteral("format"))));
+    const QString output = p.value(QStringLiteral("output"));
+    if (output.isEmpty())
+        return usageError(err, QStringLiteral("export-annex needs -o OUT"));
+    const QString orgId = p.value(QStringLiteral("org"));
+    if (orgId.isEmpty())
+        return usageError(err, QStringLiteral("export-annex needs --org ID"));
+    auto ws = Workspace::open(p.value(QStringLiteral("workspace")), {Database::Mode::ReadOnly, {}});
+    if (!ws) {
+        err << "privacy-workbench export-annex: " << ws.error() << '\n';
+        return Problem;
+    }
+    auto orgs = ws.value()->organizations();
+    const auto org = orgs ? std::find_if(orgs->begin(), orgs->end(),
+                                         [&](const Organization& o) { return o.id == orgId; })
+                          : orgs->end();
+    if (!orgs || org == orgs->end())
+        return usageError(err, QStringLiteral("no organization '%1' in the workspace").arg(orgId));
+    auto processors = ws.value()->processors(orgId);
+    if (!processors) {
+        err << "privacy-workbench export-annex: " << processors.error() << '\n';
+        return Problem;
+    }
+    const AnnexTable table = buildAnnex(*layout, *org, processors.value(), QDate::currentDate());
+    if (auto s = writeAnnex(table, *format, output); !s) {
+        err << "privacy-workbench export-annex: " << s.error() << '\n';
+        return Problem;
+    }
+    out << "Wrote " << table.rows.size() << " processor(s) to " << output << '\n';
+    if (!table.gaps.isEmpty()) {
+        out << "Information missing (the annex says so too"
+            << (*format == AnnexFormat::Csv ? QStringLiteral(", except in CSV") : QString())
+            << "):\n";
+        for (const QString& line : table.gapLines())
+            out << "  " << line << '\n';
+    }
+    return Success;
+}
+
+} // namespace workbench::cli

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "domain/Records.h"
+
+#include <QDate>
+
+namespace workbench {
+
+// The layouts lawyers use for the processor list of a DPA.
+enum class AnnexLayout
+{
+    SccProcessor, // sub-processor list of the controller-to-processor clauses (2021/915 Annex IV)
+    SccTransfer,  // list of sub-processors of the transfer clauses (2021/914 Annex III)
+    Ropa,         // the full registry / GDPR Art. 30 record: every field, every processor
+};
+
+std::optional<AnnexLayout>
+annexLayoutFromName(QStringView name); // scc-processor, scc-transfer, ropa
+QString annexLayoutName(AnnexLayout layout);
+
+// What a processor lacks for a layout ("address", "signed DPA", ...).
+struct AnnexGap
+{
+    QString processorId;
+    QString processorName;
+    QStringList missing;
+};
+
+// The annex as a table, ready for any writer.
+struct AnnexTable
+{
+    AnnexLayout layout = AnnexLayout::SccProcessor;
+    QString title;
+    QString organization;
+    QDate date;
+    QStringList columns;
+    QList<QStringList> rows;
+    QList<int> widths; // suggested column widths, in characters
+    QList<AnnexGap> gaps;
+
+    // "Stripe lacks: address, contact person" lines, for the export itself.
+    QStringList gapLines() const;
+};
+
+// Builds the annex of `organization` from its processors (offboarded ones
+// are left out).
+AnnexTable buildAnnex(AnnexLayout layout, const Organization& organization,
+                      const QList<Processor>& processors, QDate date);
+
+// EEA countries (ISO 3166-1 alpha-2): processing elsewhere needs a transfer
+// mechanism.
+bool isEea(const QString& country);
+QString countryName(const QString& code);
+
+} // namespace workbench

@@ -1,0 +1,412 @@
+#include "AnnexWriter.h"
+
+#include "domain/Text.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+#include <QTextDocumentWriter>
+#include <xlsxwriter.h>
+#include <zip.h>
+
+namespace workbench {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("AnnexWriter", text);
+}
+
+Status saveText(const QString& path, const QByteArray& bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Error{tr("Cannot write %1: %2").arg(path, file.errorString())};
+    return {};
+}
+
+QString subtitle(const AnnexTable& t)
+{
+    return tr("%1 · as of %2").arg(t.organization, t.date.toString(Qt::ISODate));
+}
+
+QString xmlEscaped(const QString& s)
+{
+    QString out = s.toHtmlEscaped();
+    out.replace(u'\'', QStringLiteral("&apos;"));
+    return out;
+}
+
+// --- XLSX (libxlsxwriter) ---------------------------------------------------
+
+Status writeXlsx(const AnnexTable& t, const QString& path)
+{
+    const QByteArray file = path.toUtf8();
+    lxw_workbook* wb = workbook_new(file.constData());
+    if (!wb)
+        return Error{tr("Cannot create %1.").arg(path)};
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Annex");
+    lxw_format* header = workbook_add_format(wb);
+    format_set_bold(header);
+    format_set_bg_color(header, 0xDDE5F0);
+    format_set_text_wrap(header);
+    format_set_border(header, LXW_BORDER_THIN);
+    lxw_format* cell = workbook_add_format(wb);
+    format_set_text_wrap(cell);
+    format_set_align(cell, LXW_ALIGN_VERTICAL_TOP);
+    const int first = 2; // title, subtitle, then the table
+    lxw_format* title = workbook_add_format(wb);
+    format_set_bold(title);
+    format_set_font_size(title, 13);
+    worksheet_write_string(ws, 0, 0, t.title.toUtf8().constData(), title);
+    worksheet_write_string(ws, 1, 0, subtitle(t).toUtf8().constData(), nullptr);
+    for (int c = 0; c < t.columns.size(); ++c) {
+        worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), t.widths.value(c, 20), nullptr);
+        worksheet_write_string(ws, lxw_row_t(first), lxw_col_t(c),
+                               t.columns[c].toUtf8().constData(), header);
+    }
+    for (int r = 0; r < t.rows.size(); ++r)
+        for (int c = 0; c < t.rows[r].size(); ++c)
+            worksheet_write_string(ws, lxw_row_t(first + 1 + r), lxw_col_t(c),
+                                   t.rows[r][c].toUtf8().constData(), cell);
+    worksheet_freeze_panes(ws, lxw_row_t(first + 1), 0);
+    worksheet_autofilter(ws, lxw_row_t(first), 0,
+                         lxw_row_t(first + std::max<qsizetype>(1, t.rows.size())),
+                         lxw_col_t(t.columns.size() - 1));
+    if (!t.gaps.isEmpty()) {
+        lxw_worksheet* missing = workbook_add_worksheet(wb, "Missing information");
+        worksheet_set_column(missing, 0, 0, 30, nullptr);
+        worksheet_set_column(missing, 1, 1, 80, nullptr);
+        worksheet_write_string(missing, 0, 0, tr("Processor").toUtf8().constData(), header);
+        worksheet_write_string(missing, 0, 1, tr("Missing for this annex").toUtf8().constData(),
+                               header);
+        for (int i = 0; i < t.gaps.size(); ++i) {
+            worksheet_write_string(missing, lxw_row_t(i + 1), 0,
+                                   t.gaps[i].processorName.toUtf8().constData(), nullptr);
+            worksheet_write_string(
+                missing, lxw_row_t(i + 1), 1,
+                t.gaps[i].missing.join(QStringLiteral(", ")).toUtf8().constData(), nullptr);
+        }
+    }
+    const lxw_error result = workbook_close(wb);
+    if (result != LXW_NO_ERROR)
+        return Error{tr("Cannot write %1: %2").arg(path, QString::fromUtf8(lxw_strerror(result)))};
+    return {};
+}
+
+// --- DOCX (WordprocessingML, zipped with minizip) ---------------------------
+
+QByteArray docxDocument(const AnnexTable& t)
+{
+    auto paragraph = [](const QString& text, bool bold = false, int halfPoints = 0) {
+        QString rPr;
+        if (bold || halfPoints)
+            rPr = QStringLiteral("<w:rPr>%1%2</w:rPr>")
+                      .arg(bold ? QStringLiteral("<w:b/>") : QString(),
+                           halfPoints ? QStringLiteral("<w:sz w:val=\"%1\"/>").arg(halfPoints)
+                                      : QString());
+        return QStringLiteral("<w:p><w:r>%1<w:t xml:space=\"preserve\">%2</w:t></w:r></w:p>")
+            .arg(rPr, xmlEscaped(text));
+    };
+    auto tableCell = [&](const QString& text, bool bold) {
+        return QStringLiteral("<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>%1</w:tc>")
+            .arg(paragraph(text, bold, 16));
+    };
+    QString body = paragraph(t.title, true, 28) + paragraph(subtitle(t));
+    body += QStringLiteral(
+        "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+        "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/>"
+        "<w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/>"
+        "<w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/>"
+        "</w:tblBorders></w:tblPr>");
+    body += QStringLiteral("<w:tr><w:trPr><w:tblHeader/></w:trPr>");
+    for (const QString& c : t.columns)
+        body += tableCell(c, true);
+    body += QStringLiteral("</w:tr>");
+    for (const QStringList& row : t.rows) {
+        body += QStringLiteral("<w:tr>");
+        for (const QString& c : row)
+            body += tableCell(c, false);
+        body += QStringLiteral("</w:tr>");
+    }
+    body += QStringLiteral("</w:tbl>");
+    if (!t.gaps.isEmpty()) {
+        body += paragraph(tr("Information missing"), true, 24);
+        for (const QString& line : t.gapLines())
+            body += paragraph(line);
+    }
+    // Landscape A4, so the table has room.
+    body += QStringLiteral(
+        "<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
+        "<w:pgMar w:top=\"720\" w:right=\"720\" w:bottom=\"720\" w:left=\"720\"/></w:sectPr>");
+    return QStringLiteral(
+               "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+               "<w:document "
+               "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+               "<w:body>%1</w:body></w:document>")
+        .arg(body)
+        .toUtf8();
+}
+
+Status writeZip(const QString& path, const QList<QPair<QByteArray, QByteArray>>& entries)
+{
+    const QString temp = path + QStringLiteral(".part");
+    zipFile zip = zipOpen64(temp.toUtf8().constData(), APPEND_STATUS_CREATE);
+    if (!zip)
+        return Error{tr("Cannot create %1.").arg(path)};
+    for (const auto& [name, data] : entries) {
+        zip_fileinfo info{};
+        if (zipOpenNewFileInZip64(zip, name.constData(), &info, nullptr, 0, nullptr, 0, nullptr,
+                                  Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0) != ZIP_OK ||
+            zipWriteInFileInZip(zip, data.constData(), unsigned(data.size())) != ZIP_OK ||
+            zipCloseFileInZip(zip) != ZIP_OK) {
+            zipClose(zip, nullptr);
+            QFile::remove(temp);
+            return Error{tr("Cannot write %1 into %2.").arg(QString::fromUtf8(name), path)};
+        }
+    }
+    if (zipClose(zip, nullptr) != ZIP_OK) {
+        QFile::remove(temp);
+        return Error{tr("Cannot finish %1.").arg(path)};
+    }
+    QFile::remove(path);
+    if (!QFile::rename(temp, path))
+        return Error{tr("Cannot write %1.").arg(path)};
+    return {};
+}
+
+Status writeDocx(const AnnexTable& t, const QString& path)
+{
+    const QByteArray types =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        "<Default Extension=\"rels\" "
+        "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        "<Override PartName=\"/word/document.xml\" "
+        "ContentType=\"application/"
+        "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+        "</Types>";
+    const QByteArray rels =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" "
+        "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        "officeDocument\" "
+        "Target=\"word/document.xml\"/></Relationships>";
+    return writeZip(path, {{"[Content_Types].xml", types},
+                           {"_rels/.rels", rels},
+                           {"word/document.xml", docxDocument(t)}});
+}
+
+// --- PDF (with the organization and date in the header, page numbers) -------
+
+Status writePdf(const AnnexTable& t, const QString& path)
+{
+    QPdfWriter writer(path);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageOrientation(QPageLayout::Landscape);
+    writer.setPageMargins(QMarginsF(12, 16, 12, 14), QPageLayout::Millimeter);
+    writer.setTitle(t.title);
+    writer.setCreator(QStringLiteral("Privacy Workbench"));
+    writer.setResolution(96); // the document is laid out in screen points
+    QTextDocument doc;
+    doc.setDefaultStyleSheet(QStringLiteral("td, th { font-size: 7pt; } h2 { font-size: 12pt; }"));
+    doc.setHtml(annexToHtml(t));
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return Error{tr("Cannot write %1.").arg(path)};
+    const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
+    const double headerHeight = writer.resolution() * 0.25;
+    const QSizeF body(page.width(), page.height() - 2 * headerHeight);
+    doc.setPageSize(body);
+    const int pages = doc.pageCount();
+    const QString header = subtitle(t);
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0)
+            writer.newPage();
+        painter.save();
+        QFont f = painter.font();
+        f.setPointSizeF(7);
+        painter.setFont(f);
+        painter.drawText(QRectF(0, 0, page.width(), headerHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                         header);
+        painter.drawText(QRectF(0, page.height() - headerHeight, page.width(), headerHeight),
+                         Qt::AlignCenter, tr("Page %1 of %2").arg(i + 1).arg(pages));
+        painter.translate(0, headerHeight - i * body.height());
+        doc.drawContents(&painter, QRectF(0, i * body.height(), body.width(), body.height()));
+        painter.restore();
+    }
+    painter.end();
+    return {};
+}
+
+Status writeOdt(const AnnexTable& t, const QString& path)
+{
+    QTextDocument doc;
+    doc.setHtml(annexToHtml(t));
+    QTextDocumentWriter writer(path, "odf");
+    if (!writer.write(&doc))
+        return Error{tr("Cannot write %1: %2")
+                         .arg(path, writer.device() ? writer.device()->errorString() : QString())};
+    return {};
+}
+
+} // namespace
+
+std::optional<AnnexFormat> annexFormatFromName(QStringView name)
+{
+    const QString n = name.toString().toLower();
+    if (n == u"xlsx")
+        return AnnexFormat::Xlsx;
+    if (n == u"docx")
+        return AnnexFormat::Docx;
+    if (n == u"odt")
+        return AnnexFormat::Odt;
+    if (n == u"pdf")
+        return AnnexFormat::Pdf;
+    if (n == u"csv")
+        return AnnexFormat::Csv;
+    if (n == u"md" || n == u"markdown")
+        return AnnexFormat::Markdown;
+    if (n == u"html")
+        return AnnexFormat::Html;
+    if (n == u"json")
+        return AnnexFormat::Json;
+    return std::nullopt;
+}
+
+QString annexFormatName(AnnexFormat format)
+{
+    static const char* names[] = {"xlsx", "docx", "odt", "pdf", "csv", "md", "html", "json"};
+    return QString::fromLatin1(names[int(format)]);
+}
+
+QString annexToCsv(const AnnexTable& t)
+{
+    QStringList lines;
+    QStringList header;
+    for (const QString& c : t.columns)
+        header << csvField(c);
+    lines << header.join(u',');
+    for (const QStringList& row : t.rows) {
+        QStringList fields;
+        for (const QString& c : row)
+            fields << csvField(c);
+        lines << fields.join(u',');
+    }
+    return lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n");
+}
+
+QString annexToMarkdown(const AnnexTable& t)
+{
+    auto cell = [](QString s) {
+        return s.replace(u'|', QStringLiteral("\\|")).replace(u'\n', u' ');
+    };
+    QString md = QStringLiteral("# %1\n\n%2\n\n| ").arg(t.title, subtitle(t));
+    QStringList header;
+    for (const QString& c : t.columns)
+        header << cell(c);
+    md += header.join(QStringLiteral(" | ")) + QStringLiteral(" |\n|");
+    for (int i = 0; i < t.columns.size(); ++i)
+        md += QStringLiteral(" --- |");
+    md += u'\n';
+    for (const QStringList& row : t.rows) {
+        QStringList cells;
+        for (const QString& c : row)
+            cells << cell(c);
+        md += QStringLiteral("| ") + cells.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
+    }
+    if (!t.gaps.isEmpty()) {
+        md += QStringLiteral("\n## %1\n\n").arg(tr("Information missing"));
+        for (const QString& line : t.gapLines())
+            md += QStringLiteral("- ") + line + u'\n';
+    }
+    return md;
+}
+
+QString annexToHtml(const AnnexTable& t)
+{
+    QString html =
+        QStringLiteral(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
+            "<style>body{font-family:sans-serif;font-size:10pt}table{border-collapse:collapse}"
+            "th,td{border:1px solid #999;padding:4px;vertical-align:top;text-align:left}"
+            "th{background:#dde5f0}</style></head><body><h2>%1</h2><p>%2</p>"
+            "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\"><thead><tr>")
+            .arg(t.title.toHtmlEscaped(), subtitle(t).toHtmlEscaped());
+    for (const QString& c : t.columns)
+        html += QStringLiteral("<th>%1</th>").arg(c.toHtmlEscaped());
+    html += QStringLiteral("</tr></thead><tbody>");
+    for (const QStringList& row : t.rows) {
+        html += QStringLiteral("<tr>");
+        for (const QString& c : row)
+            html += QStringLiteral("<td>%1</td>").arg(c.toHtmlEscaped());
+        html += QStringLiteral("</tr>");
+    }
+    html += QStringLiteral("</tbody></table>");
+    if (!t.gaps.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Information missing"));
+        for (const QString& line : t.gapLines())
+            html += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    }
+    return html + QStringLiteral("</body></html>");
+}
+
+QByteArray annexToJson(const AnnexTable& t)
+{
+    QJsonArray rows;
+    for (const QStringList& row : t.rows) {
+        QJsonObject o;
+        for (int i = 0; i < t.columns.size(); ++i)
+            o.insert(t.columns[i], row.value(i));
+        rows.append(o);
+    }
+    QJsonArray gaps;
+    for (const AnnexGap& g : t.gaps)
+        gaps.append(
+            QJsonObject{{QStringLiteral("processor"), g.processorName},
+                        {QStringLiteral("processor_id"), g.processorId},
+                        {QStringLiteral("missing"), QJsonArray::fromStringList(g.missing)}});
+    const QJsonObject o{{QStringLiteral("layout"), annexLayoutName(t.layout)},
+                        {QStringLiteral("title"), t.title},
+                        {QStringLiteral("organization"), t.organization},
+                        {QStringLiteral("date"), t.date.toString(Qt::ISODate)},
+                        {QStringLiteral("columns"), QJsonArray::fromStringList(t.columns)},
+                        {QStringLiteral("rows"), rows},
+                        {QStringLiteral("missing"), gaps}};
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+Status writeAnnex(const AnnexTable& table, AnnexFormat format, const QString& path)
+{
+    switch (format) {
+    case AnnexFormat::Xlsx:
+        return writeXlsx(table, path);
+    case AnnexFormat::Docx:
+        return writeDocx(table, path);
+    case AnnexFormat::Odt:
+        return writeOdt(table, path);
+    case AnnexFormat::Pdf:
+        return writePdf(table, path);
+    case AnnexFormat::Csv:
+        return saveText(path, annexToCsv(table).toUtf8());
+    case AnnexFormat::Markdown:
+        return saveText(path, annexToMarkdown(table).toUtf8());
+    case AnnexFormat::Html:
+        return saveText(path, annexToHtml(table).toUtf8());
+    case AnnexFormat::Json:
+        return saveText(path, annexToJson(table));
+    }
+    return Error{tr("Unknown format.")};
+}
+
+} // namespace workbench

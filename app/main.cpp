@@ -19,6 +19,13 @@ int main(int argc, char* argv[])
         // Some commands lay out text (PDF, ODT): they get fonts from the
         // offscreen platform, never a display.
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Qt's note about a missing runtime folder is not the officer's business.
+        qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext& context, const QString& message) {
+                if (message.startsWith(QLatin1String("QStandardPaths:")))
+                    return;
+                std::fputs(qPrintable(qFormatLogMessage(type, context, message) + u'\n'), stderr);
+            });
         QGuiApplication app(argc, argv);
         return workbench::cli::run(app.arguments(), out, err);
     }

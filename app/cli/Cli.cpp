@@ -79,6 +79,12 @@ const QList<Command>& commands()
           formatOption(QStringLiteral("xlsx|docx|odt|pdf|csv|md|html|json")),
           QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
                              QStringLiteral("The file to write."), QStringLiteral("OUT"))}},
+        {"import-processors",
+         "import-processors --workspace FILE --org ID IN [--dry-run]",
+         "Import a processor list (CSV, TSV, XLSX, JSON): what is added, updated, rejected.",
+         &runImportProcessors,
+         {workspaceOption(), option("org", "The organization.", "ID"),
+          option("dry-run", "Only say what would happen.")}},
     };
     return all;
 }
@@ -187,7 +193,7 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     args.removeAt(1); // the command's name
     if (!parser.parse(args))
         return usageError(err, QStringLiteral("%1: %2").arg(first, parser.errorText()));
-    if (!parser.positionalArguments().isEmpty())
+    if (!parser.positionalArguments().isEmpty() && first != u"import-processors")
         return usageError(err, QStringLiteral("%1: unexpected argument '%2'")
                                    .arg(first, parser.positionalArguments().first()));
     for (const QCommandLineOption& o : command->options) {

@@ -31,5 +31,6 @@ int runDue(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runRetention(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runExportAnnex(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runImportProcessors(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 
 } // namespace workbench::cli

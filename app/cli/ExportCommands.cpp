@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "export/AnnexWriter.h"
+#include "export/ProcessorImport.h"
 #include "storage/Workspace.h"
 
 namespace workbench::cli {
@@ -50,6 +51,57 @@ int runExportAnnex(QCommandLineParser& p, QTextStream& out, QTextStream& err)
             << "):\n";
         for (const QString& line : table.gapLines())
             out << "  " << line << '\n';
+    }
+    return Success;
+}
+
+} // namespace workbench::cli
+
+namespace workbench::cli {
+
+int runImportProcessors(QCommandLineParser& p, QTextStream& out, QTextStream& err)
+{
+    const QStringList files = p.positionalArguments();
+    if (files.size() != 1)
+        return usageError(err, QStringLiteral("import-processors needs one file to read"));
+    const QString orgId = p.value(QStringLiteral("org"));
+    if (orgId.isEmpty())
+        return usageError(err, QStringLiteral("import-processors needs --org ID"));
+    auto table = readImportFile(files.first());
+    if (!table) {
+        err << "privacy-workbench import-processors: " << table.error() << '\n';
+        return Problem;
+    }
+    const bool dryRun = p.isSet(QStringLiteral("dry-run"));
+    auto ws = Workspace::open(p.value(QStringLiteral("workspace")),
+                              {dryRun ? Database::Mode::ReadOnly : Database::Mode::ReadWrite, {}});
+    if (!ws) {
+        err << "privacy-workbench import-processors: " << ws.error() << '\n';
+        return Problem;
+    }
+    auto orgs = ws.value()->organizations();
+    if (!orgs || std::none_of(orgs->begin(), orgs->end(),
+                              [&](const Organization& o) { return o.id == orgId; }))
+        return usageError(err, QStringLiteral("no organization '%1' in the workspace").arg(orgId));
+    const QList<ImportField> mapping = guessMapping(table->header);
+    out << "Columns:\n";
+    for (int i = 0; i < table->header.size(); ++i)
+        out << "  " << table->header[i] << " -> " << importFieldLabel(mapping[i]) << '\n';
+    auto existing = ws.value()->processors();
+    const ImportPlan plan =
+        planImport(table.value(), mapping, existing ? existing.value() : QList<Processor>(), orgId);
+    for (const Processor& added : plan.added)
+        out << "add     " << added.name << '\n';
+    for (const auto& [before, after] : plan.updated)
+        out << "update  " << after.name << '\n';
+    for (const ImportIssue& issue : plan.rejected)
+        out << "reject  row " << issue.row << ": " << issue.reason << '\n';
+    out << plan.summary() << (dryRun ? " (dry run: nothing written)" : "") << '\n';
+    if (dryRun || (plan.added.isEmpty() && plan.updated.isEmpty()))
+        return Success;
+    if (auto s = applyImport(*ws.value(), plan, table->source); !s) {
+        err << "privacy-workbench import-processors: nothing was imported: " << s.error() << '\n';
+        return Problem;
     }
     return Success;
 }

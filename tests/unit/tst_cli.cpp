@@ -2,6 +2,7 @@
 #include "cli/Cli.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -258,6 +259,51 @@ private slots:
         QVERIFY(bad.err.contains("--deleted-on '31.01.2026' is not a date"));
         QCOMPARE(runCli({"retention", "--workspace", ws, "--org", "nobody"}).code, 2);
         QCOMPARE(runCli({"retention", "--workspace", ws}).code, 2);
+    }
+
+    void exportAnnexAndImportProcessors()
+    {
+        TempFolder tmp;
+        QVERIFY(makeDemoWorkspace(tmp.path("x.sqlite")));
+        const QString ws = tmp.path("x.sqlite");
+        const Run docx =
+            runCli({"export-annex", "--workspace", ws, "--org", "org-labelsets", "--layout",
+                    "scc-transfer", "--format", "docx", "-o", tmp.path("annex.docx")});
+        QCOMPARE(docx.code, 0);
+        QVERIFY(docx.out.contains("Wrote 8 processor(s)"));
+        QVERIFY(docx.out.contains("Railway lacks: address, contact person, signed DPA"));
+        QVERIFY(QFileInfo(tmp.path("annex.docx")).size() > 0);
+        QCOMPARE(runCli({"export-annex", "--workspace", ws, "--org", "org-labelsets", "--layout",
+                         "annex-v", "--format", "docx", "-o", tmp.path("a")})
+                     .code,
+                 2);
+        QCOMPARE(runCli({"export-annex", "--workspace", ws, "--org", "org-labelsets", "--layout",
+                         "ropa", "--format", "rtf", "-o", tmp.path("a")})
+                     .code,
+                 2);
+
+        QFile csv(tmp.path("in.csv"));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("Name,Purpose,Country\nHetzner,Hosting,Germany\nStripe,Payments and "
+                  "payouts,IE\n,nameless,DE\n");
+        csv.close();
+        const Run dry = runCli({"import-processors", "--workspace", ws, "--org", "org-labelsets",
+                                csv.fileName(), "--dry-run"});
+        QCOMPARE(dry.code, 0);
+        QVERIFY2(dry.out.contains("1 to add, 1 to update, 1 rejected (dry run"),
+                 qPrintable(dry.out));
+        QVERIFY(dry.out.contains("reject  row 4: no name"));
+        const Run real = runCli(
+            {"import-processors", "--workspace", ws, "--org", "org-labelsets", csv.fileName()});
+        QCOMPARE(real.code, 0);
+        auto opened = Workspace::open(ws);
+        QVERIFY_OK(opened);
+        const auto processors = opened.value()->processors("org-labelsets").value();
+        QVERIFY(std::any_of(processors.begin(), processors.end(),
+                            [](const Processor& p) { return p.name == "Hetzner"; }));
+        const Run missing = runCli({"import-processors", "--workspace", ws, "--org",
+                                    "org-labelsets", tmp.path("none.csv")});
+        QCOMPARE(missing.code, 1);
     }
 
     void windowOptionsAreCheckedToo()

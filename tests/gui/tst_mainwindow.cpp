@@ -6,6 +6,8 @@
 #include "itemmodels/ModelRoles.h"
 #include "itemmodels/RetentionRuleModel.h"
 #include "mainwindow/MainWindow.h"
+#include "processors/AnnexExportDialog.h"
+#include "processors/ProcessorsPage.h"
 #include "requests/DeadlineRulesDialog.h"
 #include "retention/PersonSchedulePanel.h"
 #include "retention/RetentionPage.h"
@@ -13,6 +15,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -22,6 +25,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -449,6 +453,37 @@ private slots:
         QFile pdf(m_tmp.path("schedule.pdf"));
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         QVERIFY(pdf.read(5) == "%PDF-");
+    }
+
+    void exportTheAnnexWithItsCompletenessList()
+    {
+        clickSidebar("Processors");
+        auto page = qobject_cast<ProcessorsPage*>(m_window->currentPage());
+        QVERIFY(page);
+        AnnexExportDialog* dialog = page->makeAnnexExportDialog();
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto gaps = dialog->findChild<QListWidget*>("annexGaps");
+        QCOMPARE(gaps->count(), 3);
+        QVERIFY(gaps->item(0)->text().startsWith("Railway lacks: address"));
+        QVERIFY(dialog->findChild<QTextBrowser*>("annexPreview")
+                    ->toPlainText()
+                    .contains("Stripe Payments Europe"));
+        auto layout = dialog->findChild<QComboBox*>("annexLayout");
+        layout->setCurrentIndex(layout->findData("ropa"));
+        QCOMPARE(dialog->table().columns.size(), 19);
+        layout->setCurrentIndex(layout->findData("scc-processor"));
+        if (const QString dir = qEnvironmentVariable("PRIVACY_WORKBENCH_SCREENSHOT_DIR");
+            !dir.isEmpty())
+            dialog->grab().save(dir + "/annex-export.png");
+        auto format = dialog->findChild<QComboBox*>("annexFormat");
+        format->setCurrentIndex(format->findData("xlsx"));
+        QVERIFY_OK(dialog->exportTo(m_tmp.path("annex.xlsx")));
+        QVERIFY(QFileInfo(m_tmp.path("annex.xlsx")).size() > 1000);
+        // Fix first: a double-click opens the processor.
+        gaps->setCurrentRow(0);
+        QTest::keyClick(gaps, Qt::Key_Return);
+        QTRY_COMPARE(find<QLineEdit>("nameEdit")->text(), QStringLiteral("Railway"));
     }
 
     void windowStateIsRemembered()

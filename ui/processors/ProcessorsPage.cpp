@@ -1,5 +1,6 @@
 #include "ProcessorsPage.h"
 
+#include "AnnexExportDialog.h"
 #include "ProcessorDetailPane.h"
 #include "common/Style.h"
 #include "common/TableSupport.h"
@@ -47,10 +48,15 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
     m_offboard->setObjectName(QStringLiteral("offboardButton"));
     m_offboard->setToolTip(tr("Mark the selected processor as no longer used; its history stays"));
 
+    auto exportAnnex = new QPushButton(tr("Export &annex…"));
+    exportAnnex->setObjectName(QStringLiteral("exportAnnexButton"));
+    exportAnnex->setToolTip(tr("The processor list as a DPA annex (XLSX, DOCX, ODT, PDF, CSV, …)"));
     auto top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
     top->addWidget(add);
     top->addWidget(m_offboard);
+    top->addWidget(exportAnnex);
+    connect(exportAnnex, &QPushButton::clicked, this, &ProcessorsPage::openAnnexExport);
 
     m_tree = new QTreeView;
     m_tree->setObjectName(QStringLiteral("processorTree"));
@@ -178,6 +184,29 @@ void ProcessorsPage::addProcessor()
     m_undoStack.push(new SaveProcessorCommand(m_workspace, std::nullopt, p, tr("Add processor")));
     if (selectProcessor(p.id))
         m_detail->focusName();
+}
+
+AnnexExportDialog* ProcessorsPage::makeAnnexExportDialog()
+{
+    auto orgs = m_workspace.organizations();
+    Organization org;
+    if (orgs) {
+        for (const Organization& o : orgs.value())
+            if (o.id == m_model->organization())
+                org = o;
+    }
+    auto dialog = new AnnexExportDialog(org, m_model->processors(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AnnexExportDialog::fixRequested, this, [this](const QString& id) {
+        if (selectProcessor(id))
+            m_detail->focusName();
+    });
+    return dialog;
+}
+
+void ProcessorsPage::openAnnexExport()
+{
+    makeAnnexExportDialog()->open();
 }
 
 void ProcessorsPage::offboardSelected()

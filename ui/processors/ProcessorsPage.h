@@ -9,6 +9,7 @@ class QUndoStack;
 
 namespace workbench {
 
+class AnnexExportDialog;
 class ProcessorDetailPane;
 class ProcessorTreeModel;
 class RecordFilterProxy;
@@ -29,6 +30,8 @@ public:
 
     ProcessorTreeModel* model() const { return m_model; }
     bool selectProcessor(const QString& id);
+    // The export dialog for the organization's processors (deleted on close).
+    AnnexExportDialog* makeAnnexExportDialog();
     QString selectedProcessorId() const;
 
 protected:
@@ -39,6 +42,7 @@ private:
     void applyEdit();
     void addProcessor();
     void offboardSelected();
+    void openAnnexExport();
 
     Workspace& m_workspace;
     QUndoStack& m_undoStack;

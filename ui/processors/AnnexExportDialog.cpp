@@ -1,0 +1,125 @@
+#include "AnnexExportDialog.h"
+
+#include "common/Style.h"
+#include "dialogs/MessageBox.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace workbench {
+
+AnnexExportDialog::AnnexExportDialog(const Organization& organization,
+                                     const QList<Processor>& processors, QWidget* parent)
+    : QDialog(parent)
+    , m_organization(organization)
+    , m_processors(processors)
+{
+    setObjectName(QStringLiteral("annexExportDialog"));
+    setWindowTitle(tr("Export the DPA annex — %1").arg(organization.name));
+    resize(1100, 700);
+    m_layout = new QComboBox;
+    m_layout->setObjectName(QStringLiteral("annexLayout"));
+    m_layout->addItem(tr("Sub-processors, EU SCC controller-to-processor (2021/915 Annex IV)"),
+                      QStringLiteral("scc-processor"));
+    m_layout->addItem(tr("Sub-processors, EU SCC transfers (2021/914 Annex III)"),
+                      QStringLiteral("scc-transfer"));
+    m_layout->addItem(tr("Full registry / GDPR Art. 30 record"), QStringLiteral("ropa"));
+    m_format = new QComboBox;
+    m_format->setObjectName(QStringLiteral("annexFormat"));
+    for (const auto& [label, name] :
+         {std::pair{"Excel workbook (XLSX)", "xlsx"}, std::pair{"Word document (DOCX)", "docx"},
+          std::pair{"OpenDocument text (ODT)", "odt"}, std::pair{"PDF", "pdf"},
+          std::pair{"CSV (RFC 4180, UTF-8)", "csv"}, std::pair{"Markdown", "md"},
+          std::pair{"HTML", "html"}, std::pair{"JSON", "json"}})
+        m_format->addItem(tr(label), QString::fromLatin1(name));
+    m_preview = new QTextBrowser;
+    m_preview->setObjectName(QStringLiteral("annexPreview"));
+    m_gapsTitle = new QLabel;
+    Style::bold(m_gapsTitle);
+    m_gaps = new QListWidget;
+    m_gaps->setObjectName(QStringLiteral("annexGaps"));
+    m_gaps->setToolTip(tr("Double-click to fix the processor first"));
+
+    auto form = new QFormLayout;
+    form->addRow(tr("&Layout"), m_layout);
+    form->addRow(tr("&Format"), m_format);
+    auto gapsPart = new QWidget;
+    auto gapsLayout = new QVBoxLayout(gapsPart);
+    gapsLayout->setContentsMargins(0, 0, 0, 0);
+    gapsLayout->addWidget(m_gapsTitle);
+    gapsLayout->addWidget(m_gaps);
+    auto split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_preview);
+    split->addWidget(gapsPart);
+    split->setSizes({480, 160});
+    auto buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    auto exportButton = buttons->addButton(tr("&Export…"), QDialogButtonBox::AcceptRole);
+    exportButton->setObjectName(QStringLiteral("annexExportButton"));
+    auto layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(split, 1);
+    layout->addWidget(buttons);
+
+    connect(m_layout, &QComboBox::currentIndexChanged, this, &AnnexExportDialog::rebuild);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString suffix = annexFormatName(format());
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the annex"),
+            QStringLiteral("%1-%2.%3")
+                .arg(m_organization.name, m_layout->currentData().toString(), suffix),
+            tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
+        if (path.isEmpty())
+            return;
+        if (auto s = exportTo(path); !s) {
+            MessageBox::critical(this, tr("Export failed"), s.error());
+            return;
+        }
+        accept();
+    });
+    connect(m_gaps, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        emit fixRequested(item->data(Qt::UserRole).toString());
+        reject();
+    });
+    rebuild();
+}
+
+AnnexFormat AnnexExportDialog::format() const
+{
+    return annexFormatFromName(m_format->currentData().toString()).value_or(AnnexFormat::Xlsx);
+}
+
+void AnnexExportDialog::rebuild()
+{
+    const auto layout =
+        annexLayoutFromName(m_layout->currentData().toString()).value_or(AnnexLayout::SccProcessor);
+    m_table = buildAnnex(layout, m_organization, m_processors, QDate::currentDate());
+    m_preview->setHtml(annexToHtml(m_table));
+    m_gaps->clear();
+    for (const AnnexGap& g : m_table.gaps) {
+        auto item = new QListWidgetItem(
+            tr("%1 lacks: %2").arg(g.processorName, g.missing.join(QStringLiteral(", "))), m_gaps);
+        item->setData(Qt::UserRole, g.processorId);
+    }
+    m_gapsTitle->setText(
+        m_table.gaps.isEmpty()
+            ? tr("Every processor has what this layout needs.")
+            : tr("%1 processor(s) lack what this layout needs. Fix them (double-click), or export "
+                 "anyway: the annex lists what is missing.")
+                  .arg(m_table.gaps.size()));
+}
+
+Status AnnexExportDialog::exportTo(const QString& path)
+{
+    return writeAnnex(m_table, format(), path);
+}
+
+} // namespace workbench

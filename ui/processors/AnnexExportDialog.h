@@ -1,0 +1,48 @@
+#pragma once
+
+#include "export/AnnexWriter.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QTextBrowser;
+
+namespace workbench {
+
+// Exports the organization's processors as a DPA annex: choose the layout
+// and the format, see a preview, see what each processor lacks for that
+// layout — fix it (double-click opens the processor) or export anyway, and
+// the export says what is missing.
+class AnnexExportDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    AnnexExportDialog(const Organization& organization, const QList<Processor>& processors,
+                      QWidget* parent = nullptr);
+
+    const AnnexTable& table() const { return m_table; }
+    // Writes the chosen layout and format to `path`.
+    Status exportTo(const QString& path);
+
+signals:
+    // The officer wants to fix this processor first.
+    void fixRequested(const QString& processorId);
+
+private:
+    void rebuild();
+    AnnexFormat format() const;
+
+    Organization m_organization;
+    QList<Processor> m_processors;
+    AnnexTable m_table;
+    QComboBox* m_layout = nullptr;
+    QComboBox* m_format = nullptr;
+    QTextBrowser* m_preview = nullptr;
+    QListWidget* m_gaps = nullptr;
+    QLabel* m_gapsTitle = nullptr;
+};
+
+} // namespace workbench

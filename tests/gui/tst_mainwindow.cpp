@@ -7,6 +7,7 @@
 #include "itemmodels/RetentionRuleModel.h"
 #include "mainwindow/MainWindow.h"
 #include "processors/AnnexExportDialog.h"
+#include "processors/ImportProcessorsDialog.h"
 #include "processors/ProcessorsPage.h"
 #include "requests/DeadlineRulesDialog.h"
 #include "retention/PersonSchedulePanel.h"
@@ -484,6 +485,36 @@ private slots:
         gaps->setCurrentRow(0);
         QTest::keyClick(gaps, Qt::Key_Return);
         QTRY_COMPARE(find<QLineEdit>("nameEdit")->text(), QStringLiteral("Railway"));
+    }
+
+    void importAListCorrectingAColumn()
+    {
+        clickSidebar("Processors");
+        auto page = qobject_cast<ProcessorsPage*>(m_window->currentPage());
+        QFile csv(m_tmp.path("vendors.csv"));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        // "Notes" is not a purpose, but "What they do" is: the guess needs help.
+        csv.write(
+            "Vendor;What they do;Country\nHetzner;Hosting;Germany\nStripe;Payments and payouts;IE\n"
+            "Acme;Analytics;Atlantis\n");
+        csv.close();
+        ImportProcessorsDialog* dialog = page->makeImportDialog(csv.fileName());
+        QVERIFY(dialog);
+        dialog->show();
+        auto summary = dialog->findChild<QLabel*>("importSummary");
+        QCOMPARE(summary->text(), QStringLiteral("0 to add, 1 to update, 2 rejected"));
+        auto meaning = dialog->findChild<QComboBox*>("importMapping1");
+        meaning->setCurrentIndex(meaning->findData(int(ImportField::Service)));
+        QCOMPARE(summary->text(), QStringLiteral("1 to add, 1 to update, 1 rejected"));
+        auto report = dialog->findChild<QListWidget*>("importReport");
+        QVERIFY(report
+                    ->findItems("Row 4 rejected: location 'Atlantis' is not a country",
+                                Qt::MatchExactly)
+                    .size() == 1);
+        QTest::mouseClick(dialog->findChild<QPushButton*>("importButton"), Qt::LeftButton);
+        QTRY_VERIFY(findRow(find<QTreeView>("processorTree")->model(), 0, "Hetzner").isValid());
+        QCOMPARE(m_ws->processor("p-stripe").value()->service,
+                 QStringLiteral("Payments and payouts"));
     }
 
     void windowStateIsRemembered()

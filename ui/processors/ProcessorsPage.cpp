@@ -1,6 +1,7 @@
 #include "ProcessorsPage.h"
 
 #include "AnnexExportDialog.h"
+#include "ImportProcessorsDialog.h"
 #include "ProcessorDetailPane.h"
 #include "common/Style.h"
 #include "common/TableSupport.h"
@@ -11,6 +12,7 @@
 #include "itemmodels/RecordFilterProxy.h"
 #include "storage/Workspace.h"
 
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -55,7 +57,22 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
     top->addWidget(m_filter, 1);
     top->addWidget(add);
     top->addWidget(m_offboard);
+    auto importList = new QPushButton(tr("&Import list…"));
+    importList->setObjectName(QStringLiteral("importListButton"));
+    importList->setToolTip(
+        tr("Add or update processors from a vendor's list (CSV, TSV, XLSX, JSON)"));
+    top->addWidget(importList);
     top->addWidget(exportAnnex);
+    connect(importList, &QPushButton::clicked, this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Import a processor list"), QString(),
+                                         tr("Processor lists (*.csv *.tsv *.txt *.xlsx *.json)"));
+        if (path.isEmpty())
+            return;
+        auto dialog = makeImportDialog(path);
+        if (dialog)
+            dialog->open();
+    });
     connect(exportAnnex, &QPushButton::clicked, this, &ProcessorsPage::openAnnexExport);
 
     m_tree = new QTreeView;
@@ -201,6 +218,19 @@ AnnexExportDialog* ProcessorsPage::makeAnnexExportDialog()
         if (selectProcessor(id))
             m_detail->focusName();
     });
+    return dialog;
+}
+
+ImportProcessorsDialog* ProcessorsPage::makeImportDialog(const QString& path)
+{
+    auto table = readImportFile(path);
+    if (!table) {
+        MessageBox::critical(this, tr("Cannot import"), table.error());
+        return nullptr;
+    }
+    auto dialog =
+        new ImportProcessorsDialog(m_workspace, m_model->organization(), table.value(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     return dialog;
 }
 

@@ -10,6 +10,7 @@ class QUndoStack;
 namespace workbench {
 
 class AnnexExportDialog;
+class ImportProcessorsDialog;
 class ProcessorDetailPane;
 class ProcessorTreeModel;
 class RecordFilterProxy;
@@ -32,6 +33,8 @@ public:
     bool selectProcessor(const QString& id);
     // The export dialog for the organization's processors (deleted on close).
     AnnexExportDialog* makeAnnexExportDialog();
+    // The import dialog for a file, or nullptr (the reason is shown).
+    ImportProcessorsDialog* makeImportDialog(const QString& path);
     QString selectedProcessorId() const;
 
 protected:

@@ -141,13 +141,13 @@ AnnexTable buildAnnex(AnnexLayout layout, const Organization& org,
                      tr("Location"),
                      tr("Transfer mechanism")};
         t.widths = {22, 34, 26, 48, 30, 18, 24, 28};
+        t.note = delimitation;
         for (const Processor& p : std::as_const(listed)) {
             QString description = p.service;
             if (!p.purposes.isEmpty())
                 description += tr(" Purposes: %1.").arg(p.purposes.join(QStringLiteral(", ")));
             if (!p.parentId.isEmpty())
                 description += tr(" Sub-processor of %1.").arg(names.value(p.parentId, p.parentId));
-            description += u' ' + delimitation;
             t.rows << QStringList{p.legalEntity.isEmpty()
                                       ? p.name
                                       : QStringLiteral("%1 (%2)").arg(p.name, p.legalEntity),

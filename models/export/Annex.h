@@ -33,6 +33,7 @@ struct AnnexTable
     QString title;
     QString organization;
     QDate date;
+    QString note; // said once above the table (e.g. the delimitation of responsibilities)
     QStringList columns;
     QList<QStringList> rows;
     QList<int> widths; // suggested column widths, in characters

@@ -66,7 +66,9 @@ Status writeXlsx(const AnnexTable& t, const QString& path)
     format_set_bold(title);
     format_set_font_size(title, 13);
     worksheet_write_string(ws, 0, 0, t.title.toUtf8().constData(), title);
-    worksheet_write_string(ws, 1, 0, subtitle(t).toUtf8().constData(), nullptr);
+    const QString secondLine =
+        t.note.isEmpty() ? subtitle(t) : subtitle(t) + QStringLiteral(". ") + t.note;
+    worksheet_write_string(ws, 1, 0, secondLine.toUtf8().constData(), nullptr);
     for (int c = 0; c < t.columns.size(); ++c) {
         worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), t.widths.value(c, 20), nullptr);
         worksheet_write_string(ws, lxw_row_t(first), lxw_col_t(c),
@@ -120,6 +122,8 @@ QByteArray docxDocument(const AnnexTable& t)
             .arg(paragraph(text, bold, 16));
     };
     QString body = paragraph(t.title, true, 28) + paragraph(subtitle(t));
+    if (!t.note.isEmpty())
+        body += paragraph(t.note);
     body += QStringLiteral(
         "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
         "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/>"
@@ -210,39 +214,132 @@ Status writeDocx(const AnnexTable& t, const QString& path)
 
 Status writePdf(const AnnexTable& t, const QString& path)
 {
+    // Drawn directly, a row at a time: a rich-text table of a thousand rows
+    // takes seconds to lay out; this takes a fraction of one.
     QPdfWriter writer(path);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageOrientation(QPageLayout::Landscape);
-    writer.setPageMargins(QMarginsF(12, 16, 12, 14), QPageLayout::Millimeter);
+    writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
     writer.setTitle(t.title);
     writer.setCreator(QStringLiteral("Privacy Workbench"));
-    writer.setResolution(96); // the document is laid out in screen points
-    QTextDocument doc;
-    doc.setDefaultStyleSheet(QStringLiteral("td, th { font-size: 7pt; } h2 { font-size: 12pt; }"));
-    doc.setHtml(annexToHtml(t));
+    writer.setResolution(96);
     QPainter painter;
     if (!painter.begin(&writer))
         return Error{tr("Cannot write %1.").arg(path)};
     const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
-    const double headerHeight = writer.resolution() * 0.25;
-    const QSizeF body(page.width(), page.height() - 2 * headerHeight);
-    doc.setPageSize(body);
-    const int pages = doc.pageCount();
+    QFont body = painter.font();
+    body.setPointSizeF(6.5);
+    QFont bold = body;
+    bold.setBold(true);
+    QFont title = body;
+    title.setPointSizeF(11);
+    title.setBold(true);
+    const double pad = 3;
+    const double lineHeight = QFontMetricsF(body).height();
+    const double band = lineHeight * 2; // page header and footer bands
+    double total = 0;
+    for (int c = 0; c < t.columns.size(); ++c)
+        total += t.widths.value(c, 20);
+    QList<double> widths;
+    for (int c = 0; c < t.columns.size(); ++c)
+        widths << page.width() * t.widths.value(c, 20) / total;
+
+    auto rowHeight = [&](const QStringList& cells, const QFont& font) {
+        const QFontMetricsF fm(font);
+        double h = lineHeight;
+        for (int c = 0; c < cells.size() && c < widths.size(); ++c) {
+            // Wrapping is costly to measure: only for text wider than its cell.
+            if (fm.horizontalAdvance(cells[c]) <= widths[c] - 2 * pad && !cells[c].contains(u'\n'))
+                continue;
+            h = std::max(h, fm.boundingRect(QRectF(0, 0, widths[c] - 2 * pad, 1e6),
+                                            Qt::TextWordWrap, cells[c])
+                                .height());
+        }
+        return h + 2 * pad;
+    };
+    auto drawRow = [&](double y, const QStringList& cells, const QFont& font, double h,
+                       bool shaded) {
+        painter.setFont(font);
+        if (shaded)
+            painter.fillRect(QRectF(0, y, page.width(), h), QColor(0xdd, 0xe5, 0xf0));
+        // One frame per row and its column rules: far fewer drawing calls
+        // than a rectangle per cell.
+        painter.drawRect(QRectF(0, y, page.width(), h));
+        double x = 0;
+        for (int c = 0; c < widths.size(); ++c) {
+            if (c > 0)
+                painter.drawLine(QPointF(x, y), QPointF(x, y + h));
+            const QString& text = cells.value(c);
+            if (!text.isEmpty())
+                painter.drawText(QRectF(x + pad, y + pad, widths[c] - 2 * pad, h - 2 * pad),
+                                 Qt::TextWordWrap | Qt::AlignTop | Qt::AlignLeft, text);
+            x += widths[c];
+        }
+    };
+    // Lay the pages out first, so each footer can say "of N".
+    const double headerRow = rowHeight(t.columns, bold);
+    const double noteHeight = t.note.isEmpty() ? 0
+                                               : QFontMetricsF(body)
+                                                     .boundingRect(QRectF(0, 0, page.width(), 1e6),
+                                                                   Qt::TextWordWrap, t.note)
+                                                     .height();
+    const double titleHeight = QFontMetricsF(title).height() + lineHeight * 1.5 + noteHeight;
+    QList<QList<int>> pages{{}};
+    double y = band + titleHeight + headerRow;
+    QList<double> heights;
+    for (int r = 0; r < t.rows.size(); ++r) {
+        heights << rowHeight(t.rows[r], body);
+        if (y + heights[r] > page.height() - band && !pages.last().isEmpty()) {
+            pages << QList<int>();
+            y = band + headerRow;
+        }
+        pages.last() << r;
+        y += heights[r];
+    }
     const QString header = subtitle(t);
-    for (int i = 0; i < pages; ++i) {
-        if (i > 0)
+    for (int p = 0; p < pages.size(); ++p) {
+        if (p > 0)
             writer.newPage();
-        painter.save();
-        QFont f = painter.font();
-        f.setPointSizeF(7);
-        painter.setFont(f);
-        painter.drawText(QRectF(0, 0, page.width(), headerHeight), Qt::AlignLeft | Qt::AlignVCenter,
+        painter.setFont(body);
+        painter.drawText(QRectF(0, 0, page.width(), band), Qt::AlignLeft | Qt::AlignVCenter,
                          header);
-        painter.drawText(QRectF(0, page.height() - headerHeight, page.width(), headerHeight),
-                         Qt::AlignCenter, tr("Page %1 of %2").arg(i + 1).arg(pages));
-        painter.translate(0, headerHeight - i * body.height());
-        doc.drawContents(&painter, QRectF(0, i * body.height(), body.width(), body.height()));
-        painter.restore();
+        painter.drawText(QRectF(0, page.height() - band, page.width(), band), Qt::AlignCenter,
+                         tr("Page %1 of %2").arg(p + 1).arg(pages.size()));
+        y = band;
+        if (p == 0) {
+            painter.setFont(title);
+            painter.drawText(QRectF(0, y, page.width(), titleHeight), Qt::AlignLeft | Qt::AlignTop,
+                             t.title);
+            if (!t.note.isEmpty()) {
+                painter.setFont(body);
+                painter.drawText(QRectF(0, y + titleHeight - noteHeight - lineHeight * 0.5,
+                                        page.width(), noteHeight),
+                                 Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, t.note);
+            }
+            y += titleHeight;
+        }
+        drawRow(y, t.columns, bold, headerRow, true);
+        y += headerRow;
+        for (int r : std::as_const(pages[p])) {
+            drawRow(y, t.rows[r], body, heights[r], false);
+            y += heights[r];
+        }
+    }
+    if (!t.gaps.isEmpty()) {
+        writer.newPage();
+        painter.setFont(title);
+        painter.drawText(QRectF(0, 0, page.width(), titleHeight), Qt::AlignLeft | Qt::AlignTop,
+                         tr("Information missing"));
+        painter.setFont(body);
+        y = titleHeight;
+        for (const QString& line : t.gapLines()) {
+            if (y + lineHeight > page.height()) {
+                writer.newPage();
+                y = 0;
+            }
+            painter.drawText(QRectF(0, y, page.width(), lineHeight), Qt::AlignLeft, line);
+            y += lineHeight;
+        }
     }
     painter.end();
     return {};
@@ -310,7 +407,10 @@ QString annexToMarkdown(const AnnexTable& t)
     auto cell = [](QString s) {
         return s.replace(u'|', QStringLiteral("\\|")).replace(u'\n', u' ');
     };
-    QString md = QStringLiteral("# %1\n\n%2\n\n| ").arg(t.title, subtitle(t));
+    QString md = QStringLiteral("# %1\n\n%2\n\n").arg(t.title, subtitle(t));
+    if (!t.note.isEmpty())
+        md += t.note + QStringLiteral("\n\n");
+    md += QStringLiteral("| ");
     QStringList header;
     for (const QString& c : t.columns)
         header << cell(c);
@@ -339,7 +439,7 @@ QString annexToHtml(const AnnexTable& t)
             "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
             "<style>body{font-family:sans-serif;font-size:10pt}table{border-collapse:collapse}"
             "th,td{border:1px solid #999;padding:4px;vertical-align:top;text-align:left}"
-            "th{background:#dde5f0}</style></head><body><h2>%1</h2><p>%2</p>"
+            "th{background:#dde5f0}</style></head><body><h2>%1</h2><p>%2</p>%3"
             "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\"><thead><tr>")
             .arg(t.title.toHtmlEscaped(), subtitle(t).toHtmlEscaped());
     for (const QString& c : t.columns)
@@ -380,6 +480,7 @@ QByteArray annexToJson(const AnnexTable& t)
                         {QStringLiteral("title"), t.title},
                         {QStringLiteral("organization"), t.organization},
                         {QStringLiteral("date"), t.date.toString(Qt::ISODate)},
+                        {QStringLiteral("note"), t.note},
                         {QStringLiteral("columns"), QJsonArray::fromStringList(t.columns)},
                         {QStringLiteral("rows"), rows},
                         {QStringLiteral("missing"), gaps}};

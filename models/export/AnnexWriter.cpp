@@ -1,5 +1,6 @@
 #include "AnnexWriter.h"
 
+#include "Zip.h"
 #include "domain/Text.h"
 
 #include <QCoreApplication>
@@ -13,7 +14,6 @@
 #include <QTextDocument>
 #include <QTextDocumentWriter>
 #include <xlsxwriter.h>
-#include <zip.h>
 
 namespace workbench {
 
@@ -157,33 +157,6 @@ QByteArray docxDocument(const AnnexTable& t)
                "<w:body>%1</w:body></w:document>")
         .arg(body)
         .toUtf8();
-}
-
-Status writeZip(const QString& path, const QList<QPair<QByteArray, QByteArray>>& entries)
-{
-    const QString temp = path + QStringLiteral(".part");
-    zipFile zip = zipOpen64(temp.toUtf8().constData(), APPEND_STATUS_CREATE);
-    if (!zip)
-        return Error{tr("Cannot create %1.").arg(path)};
-    for (const auto& [name, data] : entries) {
-        zip_fileinfo info{};
-        if (zipOpenNewFileInZip64(zip, name.constData(), &info, nullptr, 0, nullptr, 0, nullptr,
-                                  Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0) != ZIP_OK ||
-            zipWriteInFileInZip(zip, data.constData(), unsigned(data.size())) != ZIP_OK ||
-            zipCloseFileInZip(zip) != ZIP_OK) {
-            zipClose(zip, nullptr);
-            QFile::remove(temp);
-            return Error{tr("Cannot write %1 into %2.").arg(QString::fromUtf8(name), path)};
-        }
-    }
-    if (zipClose(zip, nullptr) != ZIP_OK) {
-        QFile::remove(temp);
-        return Error{tr("Cannot finish %1.").arg(path)};
-    }
-    QFile::remove(path);
-    if (!QFile::rename(temp, path))
-        return Error{tr("Cannot write %1.").arg(path)};
-    return {};
 }
 
 Status writeDocx(const AnnexTable& t, const QString& path)

@@ -1,5 +1,6 @@
 #include "ProcessorImport.h"
 
+#include "Zip.h"
 #include "storage/Workspace.h"
 
 #include <QCoreApplication>
@@ -14,7 +15,6 @@
 #include <QStringDecoder>
 #include <QUuid>
 #include <QXmlStreamReader>
-#include <unzip.h>
 
 namespace workbench {
 
@@ -68,23 +68,6 @@ QList<QStringList> parseDelimited(const QString& text, QChar separator)
     if (any || !field.trimmed().isEmpty())
         rows << (row << field.trimmed());
     return rows;
-}
-
-QByteArray unzipEntry(const QString& path, const char* entry)
-{
-    unzFile zip = unzOpen64(path.toUtf8().constData());
-    if (!zip)
-        return {};
-    QByteArray out;
-    if (unzLocateFile(zip, entry, 0) == UNZ_OK && unzOpenCurrentFile(zip) == UNZ_OK) {
-        char buffer[16384];
-        int n = 0;
-        while ((n = unzReadCurrentFile(zip, buffer, sizeof buffer)) > 0)
-            out.append(buffer, n);
-        unzCloseCurrentFile(zip);
-    }
-    unzClose(zip);
-    return out;
 }
 
 Result<QList<QStringList>> readXlsx(const QString& path)

@@ -1,35 +1,17 @@
 #include "TestSupport.h"
 #include "export/AnnexWriter.h"
+#include "export/Zip.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QXmlStreamReader>
-#include <unzip.h>
 
 using namespace workbench;
 using namespace workbench::test;
 
 namespace {
-
-// One file out of a zip (XLSX, DOCX, ODT), or empty.
-QByteArray unzipEntry(const QString& zipPath, const char* entry)
-{
-    unzFile zip = unzOpen64(zipPath.toUtf8().constData());
-    if (!zip)
-        return {};
-    QByteArray out;
-    if (unzLocateFile(zip, entry, 0) == UNZ_OK && unzOpenCurrentFile(zip) == UNZ_OK) {
-        char buffer[8192];
-        int n = 0;
-        while ((n = unzReadCurrentFile(zip, buffer, sizeof buffer)) > 0)
-            out.append(buffer, n);
-        unzCloseCurrentFile(zip);
-    }
-    unzClose(zip);
-    return out;
-}
 
 // Every text node of an XML document, and how many times `element` occurs.
 QStringList xmlTexts(const QByteArray& xml, const QString& element, int* count)

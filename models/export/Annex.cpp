@@ -121,8 +121,10 @@ AnnexTable buildAnnex(AnnexLayout layout, const Organization& org,
     for (const Processor& p : processors)
         names.insert(p.id, p.name);
 
-    const QString delimitation = tr("Processes on the documented instructions of %1 (controller), "
-                                    "which decides purposes and means.")
+    const QString delimitation = tr("Delimitation of responsibilities: each sub-processor listed "
+                                    "processes personal data only on the "
+                                    "documented instructions of %1 (controller), which decides the "
+                                    "purposes and means of the processing.")
                                      .arg(org.name);
     switch (layout) {
     case AnnexLayout::SccProcessor:

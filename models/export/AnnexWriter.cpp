@@ -13,6 +13,9 @@
 #include <QSaveFile>
 #include <QTextDocument>
 #include <QTextDocumentWriter>
+#include <QTextLayout>
+#include <memory>
+#include <vector>
 #include <xlsxwriter.h>
 
 namespace workbench {
@@ -217,22 +220,44 @@ Status writePdf(const AnnexTable& t, const QString& path)
     for (int c = 0; c < t.columns.size(); ++c)
         widths << page.width() * t.widths.value(c, 20) / total;
 
-    auto rowHeight = [&](const QStringList& cells, const QFont& font) {
-        const QFontMetricsF fm(font);
-        double h = lineHeight;
-        for (int c = 0; c < cells.size() && c < widths.size(); ++c) {
-            // Wrapping is costly to measure: only for text wider than its cell.
-            if (fm.horizontalAdvance(cells[c]) <= widths[c] - 2 * pad && !cells[c].contains(u'\n'))
+    // Each cell is laid out once: measured for pagination, then drawn.
+    struct Cell
+    {
+        std::unique_ptr<QTextLayout> layout; // null for an empty cell
+        double height = 0;
+    };
+    auto layoutRow = [&](const QStringList& cells, const QFont& font) {
+        std::vector<Cell> row(widths.size());
+        for (int c = 0; c < widths.size(); ++c) {
+            const QString text = cells.value(c);
+            if (text.isEmpty())
                 continue;
-            h = std::max(h, fm.boundingRect(QRectF(0, 0, widths[c] - 2 * pad, 1e6),
-                                            Qt::TextWordWrap, cells[c])
-                                .height());
+            auto layout = std::make_unique<QTextLayout>(
+                QString(text).replace(u'\n', QChar::LineSeparator), font, &writer);
+            QTextOption option;
+            option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+            layout->setTextOption(option);
+            layout->setCacheEnabled(true);
+            layout->beginLayout();
+            double h = 0;
+            for (QTextLine line = layout->createLine(); line.isValid();
+                 line = layout->createLine()) {
+                line.setLineWidth(widths[c] - 2 * pad);
+                line.setPosition(QPointF(0, h));
+                h += line.height();
+            }
+            layout->endLayout();
+            row[c] = {std::move(layout), h};
         }
+        return row;
+    };
+    auto rowHeight = [&](const std::vector<Cell>& row) {
+        double h = lineHeight;
+        for (const Cell& cell : row)
+            h = std::max(h, cell.height);
         return h + 2 * pad;
     };
-    auto drawRow = [&](double y, const QStringList& cells, const QFont& font, double h,
-                       bool shaded) {
-        painter.setFont(font);
+    auto drawRow = [&](double y, const std::vector<Cell>& row, double h, bool shaded) {
         if (shaded)
             painter.fillRect(QRectF(0, y, page.width(), h), QColor(0xdd, 0xe5, 0xf0));
         // One frame per row and its column rules: far fewer drawing calls
@@ -242,26 +267,28 @@ Status writePdf(const AnnexTable& t, const QString& path)
         for (int c = 0; c < widths.size(); ++c) {
             if (c > 0)
                 painter.drawLine(QPointF(x, y), QPointF(x, y + h));
-            const QString& text = cells.value(c);
-            if (!text.isEmpty())
-                painter.drawText(QRectF(x + pad, y + pad, widths[c] - 2 * pad, h - 2 * pad),
-                                 Qt::TextWordWrap | Qt::AlignTop | Qt::AlignLeft, text);
+            if (row[c].layout)
+                row[c].layout->draw(&painter, QPointF(x + pad, y + pad));
             x += widths[c];
         }
     };
     // Lay the pages out first, so each footer can say "of N".
-    const double headerRow = rowHeight(t.columns, bold);
+    const std::vector<Cell> headerCells = layoutRow(t.columns, bold);
+    const double headerRow = rowHeight(headerCells);
     const double noteHeight = t.note.isEmpty() ? 0
                                                : QFontMetricsF(body)
                                                      .boundingRect(QRectF(0, 0, page.width(), 1e6),
                                                                    Qt::TextWordWrap, t.note)
                                                      .height();
     const double titleHeight = QFontMetricsF(title).height() + lineHeight * 1.5 + noteHeight;
+    std::vector<std::vector<Cell>> rows;
+    rows.reserve(t.rows.size());
+    QList<double> heights;
     QList<QList<int>> pages{{}};
     double y = band + titleHeight + headerRow;
-    QList<double> heights;
     for (int r = 0; r < t.rows.size(); ++r) {
-        heights << rowHeight(t.rows[r], body);
+        rows.push_back(layoutRow(t.rows[r], body));
+        heights << rowHeight(rows.back());
         if (y + heights[r] > page.height() - band && !pages.last().isEmpty()) {
             pages << QList<int>();
             y = band + headerRow;
@@ -291,10 +318,10 @@ Status writePdf(const AnnexTable& t, const QString& path)
             }
             y += titleHeight;
         }
-        drawRow(y, t.columns, bold, headerRow, true);
+        drawRow(y, headerCells, headerRow, true);
         y += headerRow;
         for (int r : std::as_const(pages[p])) {
-            drawRow(y, t.rows[r], body, heights[r], false);
+            drawRow(y, rows[r], heights[r], false);
             y += heights[r];
         }
     }

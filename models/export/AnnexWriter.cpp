@@ -12,7 +12,6 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextDocument>
-#include <QTextDocumentWriter>
 #include <QTextLayout>
 #include <memory>
 #include <vector>
@@ -345,15 +344,64 @@ Status writePdf(const AnnexTable& t, const QString& path)
     return {};
 }
 
+// --- ODT (OpenDocument text, written as XML and zipped) --------------------
+
 Status writeOdt(const AnnexTable& t, const QString& path)
 {
-    QTextDocument doc;
-    doc.setHtml(annexToHtml(t));
-    QTextDocumentWriter writer(path, "odf");
-    if (!writer.write(&doc))
-        return Error{tr("Cannot write %1: %2")
-                         .arg(path, writer.device() ? writer.device()->errorString() : QString())};
-    return {};
+    auto paragraph = [](const QString& text, const char* style = "Standard") {
+        return QStringLiteral("<text:p text:style-name=\"%1\">%2</text:p>")
+            .arg(QLatin1String(style), xmlEscaped(text));
+    };
+    QString body = paragraph(t.title, "Title") + paragraph(subtitle(t));
+    if (!t.note.isEmpty())
+        body += paragraph(t.note);
+    body += QStringLiteral("<table:table table:name=\"Annex\">");
+    for (int c = 0; c < t.columns.size(); ++c)
+        body += QStringLiteral("<table:table-column/>");
+    body += QStringLiteral("<table:table-header-rows><table:table-row>");
+    for (const QString& c : t.columns)
+        body +=
+            QStringLiteral("<table:table-cell office:value-type=\"string\">%1</table:table-cell>")
+                .arg(paragraph(c, "Heading"));
+    body += QStringLiteral("</table:table-row></table:table-header-rows>");
+    for (const QStringList& row : t.rows) {
+        body += QStringLiteral("<table:table-row>");
+        for (const QString& c : row)
+            body += QStringLiteral(
+                        "<table:table-cell office:value-type=\"string\">%1</table:table-cell>")
+                        .arg(paragraph(c));
+        body += QStringLiteral("</table:table-row>");
+    }
+    body += QStringLiteral("</table:table>");
+    if (!t.gaps.isEmpty()) {
+        body += paragraph(tr("Information missing"), "Heading");
+        for (const QString& line : t.gapLines())
+            body += paragraph(line);
+    }
+    const QByteArray content =
+        QStringLiteral(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<office:document-content "
+            "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+            "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+            "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+            "office:version=\"1.2\">"
+            "<office:body><office:text>%1</office:text></office:body></office:document-content>")
+            .arg(body)
+            .toUtf8();
+    const QByteArray manifest =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" "
+        "manifest:version=\"1.2\">"
+        "<manifest:file-entry manifest:full-path=\"/\" "
+        "manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
+        "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+        "</manifest:manifest>";
+    return writeZip(path,
+                    {{"mimetype", "application/vnd.oasis.opendocument.text"},
+                     {"content.xml", content},
+                     {"META-INF/manifest.xml", manifest}},
+                    {"mimetype"});
 }
 
 } // namespace

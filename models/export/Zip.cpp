@@ -1,6 +1,7 @@
 #include "Zip.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <unzip.h>
 #include <zip.h>
@@ -14,7 +15,8 @@ QString tr(const char* text)
 }
 } // namespace
 
-Status writeZip(const QString& path, const QList<QPair<QByteArray, QByteArray>>& entries)
+Status writeZip(const QString& path, const QList<QPair<QByteArray, QByteArray>>& entries,
+                const QList<QByteArray>& stored)
 {
     const QString temp = path + QStringLiteral(".part");
     zipFile zip = zipOpen64(temp.toUtf8().constData(), APPEND_STATUS_CREATE);
@@ -22,8 +24,13 @@ Status writeZip(const QString& path, const QList<QPair<QByteArray, QByteArray>>&
         return Error{tr("Cannot create %1.").arg(path)};
     for (const auto& [name, data] : entries) {
         zip_fileinfo info{};
+        const QDateTime now = QDateTime::currentDateTime();
+        info.tmz_date = {uInt(now.time().second()),    uInt(now.time().minute()),
+                         uInt(now.time().hour()),      uInt(now.date().day()),
+                         uInt(now.date().month() - 1), uInt(now.date().year())};
         if (zipOpenNewFileInZip64(zip, name.constData(), &info, nullptr, 0, nullptr, 0, nullptr,
-                                  Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0) != ZIP_OK ||
+                                  stored.contains(name) ? 0 : Z_DEFLATED, Z_DEFAULT_COMPRESSION,
+                                  0) != ZIP_OK ||
             zipWriteInFileInZip(zip, data.constData(), unsigned(data.size())) != ZIP_OK ||
             zipCloseFileInZip(zip) != ZIP_OK) {
             zipClose(zip, nullptr);

@@ -12,7 +12,9 @@ namespace workbench {
 // minizip — the zip library libxlsxwriter itself uses.
 
 // Writes `entries` (name, content) into a new zip at `path`, atomically.
-Status writeZip(const QString& path, const QList<QPair<QByteArray, QByteArray>>& entries);
+// Entries named in `stored` are not compressed (ODF's "mimetype" must not be).
+Status writeZip(const QString& path, const QList<QPair<QByteArray, QByteArray>>& entries,
+                const QList<QByteArray>& stored = {});
 // One entry of a zip, or empty when the file or the entry is missing.
 QByteArray unzipEntry(const QString& path, const char* entry);
 

@@ -247,6 +247,21 @@ private slots:
         QCOMPARE(m_window->currentPage()->pageName(), QStringLiteral("processors"));
         QCOMPARE(find<QLineEdit>("nameEdit")->text(), QStringLiteral("Vercel"));
 
+        // Retention gaps are listed too, and lead to the rule.
+        clickSidebar("Today");
+        m_window->setOrganization("org-trainrun");
+        const auto gap = items->findItems(
+            "payment records has no period and is not kept for the account's lifetime",
+            Qt::MatchExactly | Qt::MatchRecursive);
+        QCOMPARE(gap.size(), 1);
+        items->setCurrentItem(gap.first());
+        QTest::keyClick(items, Qt::Key_Return);
+        QCOMPARE(m_window->currentPage()->pageName(), QStringLiteral("retention"));
+        QTRY_COMPARE(find<QTableView>("retentionView")->currentIndex().data().toString(),
+                     QStringLiteral("payment records"));
+        m_window->setOrganization("org-labelsets");
+        clickSidebar("Processors");
+
         // A page hidden during a change of organization shows the new one
         // when it comes back.
         m_window->setOrganization("org-trainrun");

@@ -124,6 +124,17 @@ void TodayPage::refresh()
     addRequests(tr("Receipt to confirm (CCPA, 10 business days)"), lists.acknowledgementsDueCount,
                 lists.acknowledgementsDue, false,
                 QT_TRANSLATE_NOOP("workbench::TodayPage", "confirm within %n day(s)"));
+    // Gaps between the retention rules and the registry (Retention page).
+    auto rules = m_workspace.retentionRules(organizationId());
+    const QList<RetentionGap> retention =
+        rules ? retentionGaps(rules.value(), processors.value()) : QList<RetentionGap>();
+    auto gapsItem = section(tr("Retention gaps"), int(retention.size()));
+    for (const RetentionGap& g : retention) {
+        auto item = new QTreeWidgetItem(gapsItem, {g.text});
+        item->setFirstColumnSpanned(true);
+        item->setData(0, Qt::UserRole, g.recordType);
+        item->setData(0, Qt::UserRole + 1, g.recordId);
+    }
     m_summary->setText(
         tr("%1 processors · %2 overdue and %3 due this week · %4 reviews due · %5 DPA gaps")
             .arg(processors->size())

@@ -311,7 +311,6 @@ ImportPlan planImport(const ImportTable& table, const QList<ImportField>& mappin
         return plan;
     }
     QHash<QString, int> seen; // lower-case name -> row
-    QHash<QString, int> updatedIndex;
     for (int i = 0; i < table.rows.size(); ++i) {
         const int rowNumber = i + 2;
         const QStringList& row = table.rows[i];
@@ -394,7 +393,6 @@ ImportPlan planImport(const ImportTable& table, const QList<ImportField>& mappin
             plan.added << p;
         else if (!(p == before))
             plan.updated << qMakePair(before, p);
-        Q_UNUSED(updatedIndex);
     }
     return plan;
 }

@@ -243,7 +243,9 @@ Result<RequestDetail> RequestService::detail(const QString& id) const
     if (!rule)
         return Error{rule.error()};
     d.rule = rule.value();
-    d.deadlines = deadlinesOf(d.snapshot);
+    // The rule just read, not the table read again.
+    d.deadlines =
+        computeDeadlines(d.rule, inputOf(d.snapshot), holidays(d.snapshot.request.organizationId));
     QSqlQuery q(m_workspace.database().connection());
     q.prepare(
         QStringLiteral("SELECT id, at, kind, text, actor FROM request_events WHERE request_id = ? "

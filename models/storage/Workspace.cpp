@@ -2,6 +2,8 @@
 
 #include "RequestService.h"
 
+#include <QSqlQuery>
+
 #ifdef Q_OS_UNIX
 #include <pwd.h>
 #include <unistd.h>
@@ -90,6 +92,16 @@ Result<QList<PolicyVersion>> Workspace::policyVersions(const QString& organizati
 {
     return Repository<PolicyVersion>(*m_db).list(QStringLiteral("t.organization_id = ?"),
                                                  {organizationId});
+}
+
+QString Workspace::localNotes(const QString& recordType, const QString& recordId) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(
+        QStringLiteral("SELECT notes FROM local_notes WHERE record_type = ? AND record_id = ?"));
+    q.addBindValue(recordType);
+    q.addBindValue(recordId);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 
 Status Workspace::saveJson(const QString& resource, const QString& id, const QJsonObject& before,

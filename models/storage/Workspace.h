@@ -35,6 +35,8 @@ public:
     Result<QList<RetentionRule>> retentionRules(const QString& organizationId) const;
     Result<QList<RightsRequest>> rightsRequests(const QString& organizationId) const;
     Result<QList<PolicyVersion>> policyVersions(const QString& organizationId) const;
+    // The officer's local notes on a record (never synced); empty if none.
+    QString localNotes(const QString& recordType, const QString& recordId) const;
 
     // Saves (creates or updates) a record with an audit entry saying
     // `summary`; `action` defaults to create/update. A save that changes

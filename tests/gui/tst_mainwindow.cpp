@@ -266,6 +266,8 @@ private slots:
         // when it comes back.
         m_window->setOrganization("org-trainrun");
         QCOMPARE(find<QTreeView>("processorTree")->model()->rowCount(), 2);
+        // And says what the policy names that is not a processor.
+        QVERIFY(find<QLabel>("organizationNotes")->text().contains("Not a processor: GeoLite2"));
         clickSidebar("Today");
         QVERIFY(find<QLabel>("todaySummary")->text().startsWith("2 processors"));
     }

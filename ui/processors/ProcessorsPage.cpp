@@ -103,6 +103,12 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
     layout->addWidget(heading);
     layout->addLayout(top);
     layout->addWidget(splitter, 1);
+    // What the organization's policy mentions that is not a processor, and why.
+    m_notes = new QLabel;
+    m_notes->setObjectName(QStringLiteral("organizationNotes"));
+    m_notes->setWordWrap(true);
+    m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_notes);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_proxy->setFilterWords(text);
@@ -144,6 +150,9 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
 
 void ProcessorsPage::refresh()
 {
+    const QString notes = m_workspace.localNotes(QStringLiteral("organizations"), organizationId());
+    m_notes->setText(notes);
+    m_notes->setVisible(!notes.isEmpty());
     if (m_model->organization() != organizationId())
         m_model->setOrganization(organizationId());
 }

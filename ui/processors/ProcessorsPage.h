@@ -2,6 +2,7 @@
 
 #include "common/Page.h"
 
+class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTreeView;
@@ -54,6 +55,7 @@ private:
     QTreeView* m_tree = nullptr;
     QLineEdit* m_filter = nullptr;
     QPushButton* m_offboard = nullptr;
+    QLabel* m_notes = nullptr;
     ProcessorDetailPane* m_detail = nullptr;
     QString m_selectedId;
 };

@@ -17,6 +17,8 @@ struct Command
     const char* description;
     int (*run)(QCommandLineParser&, QTextStream&, QTextStream&);
     QList<QCommandLineOption> options;
+    int files = 0;                  // positional arguments it takes (at most)
+    bool workspaceOptional = false; // --workspace may be left out
 };
 
 const QList<Command>& commands()
@@ -84,7 +86,31 @@ const QList<Command>& commands()
          "Import a processor list (CSV, TSV, XLSX, JSON): what is added, updated, rejected.",
          &runImportProcessors,
          {workspaceOption(), option("org", "The organization.", "ID"),
-          option("dry-run", "Only say what would happen.")}},
+          option("dry-run", "Only say what would happen.")},
+         1},
+        {"diff",
+         "diff OLD NEW [--format unified|json|html] [--ignore-whitespace] [--ignore-case]",
+         "Compare two policy texts, words inside changed lines; exit 0 equal, 1 different.",
+         &runDiff,
+         {formatOption(QStringLiteral("unified|json|html")),
+          option("ignore-whitespace", "Lines that differ only in blanks are equal."),
+          option("ignore-case", "Lines that differ only in case are equal.")},
+         2},
+        {"lint",
+         "lint --workspace FILE --org ID POLICY [--format text|json]",
+         "Check a policy against the registry and the retention rules; exit 1 on findings.",
+         &runLint,
+         {workspaceOption(), option("org", "The organization.", "ID"),
+          formatOption(QStringLiteral("text|json"))},
+         1},
+        {"extract",
+         "extract POLICY [--workspace FILE [--org ID]] [--format text|json]",
+         "The processors and retention statements a policy names, with their offsets.",
+         &runExtract,
+         {workspaceOption(), option("org", "The organization (its notes on non-processors).", "ID"),
+          formatOption(QStringLiteral("text|json"))},
+         1,
+         true},
     };
     return all;
 }
@@ -193,11 +219,12 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
     args.removeAt(1); // the command's name
     if (!parser.parse(args))
         return usageError(err, QStringLiteral("%1: %2").arg(first, parser.errorText()));
-    if (!parser.positionalArguments().isEmpty() && first != u"import-processors")
+    if (parser.positionalArguments().size() > command->files)
         return usageError(err, QStringLiteral("%1: unexpected argument '%2'")
-                                   .arg(first, parser.positionalArguments().first()));
+                                   .arg(first, parser.positionalArguments().at(command->files)));
     for (const QCommandLineOption& o : command->options) {
-        if (o.names().first() == u"workspace" && parser.value(o).isEmpty())
+        if (o.names().first() == u"workspace" && parser.value(o).isEmpty() &&
+            !command->workspaceOptional)
             return usageError(err, QStringLiteral("%1 needs --workspace FILE").arg(first));
     }
     return command->run(parser, out, err);

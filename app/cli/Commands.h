@@ -32,5 +32,8 @@ int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runRetention(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runExportAnnex(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runImportProcessors(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runDiff(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runLint(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runExtract(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 
 } // namespace workbench::cli

@@ -240,6 +240,15 @@ bool statesHowLong(const QString& lower)
     return strong.match(lower).hasMatch() || time.match(lower).hasMatch();
 }
 
+// A heading ("Data retention") or a user's right ("you may ... delete your
+// data") speaks of deletion without saying how long anything is kept.
+bool isHeadingOrRight(const QString& lower)
+{
+    if (lower.count(u' ') < 3)
+        return true;
+    return containsAny(lower, {"right to", "you may", "you can", "request "});
+}
+
 DurationUse useOf(const QString& lower, qsizetype at, qsizetype length, bool years)
 {
     const QString before = lower.mid(std::max<qsizetype>(0, at - 25), std::min<qsizetype>(at, 25));
@@ -416,7 +425,8 @@ Extraction extract(QStringView text, const NameMatcher& names, const QList<Proce
                                           d,
                                           DurationUse::AgeLimit});
         }
-        if (!anyRetention && retentionCue().match(lower).hasMatch() && statesHowLong(lower)) {
+        if (!anyRetention && retentionCue().match(lower).hasMatch() && statesHowLong(lower) &&
+            !isHeadingOrRight(lower)) {
             RetentionStatement s;
             s.sentence = range;
             s.durationRange = {range.pos, 0};

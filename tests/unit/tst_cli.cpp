@@ -261,6 +261,102 @@ private slots:
         QCOMPARE(runCli({"retention", "--workspace", ws}).code, 2);
     }
 
+    void diffExitsLikeDiffAndGivesTheOperations()
+    {
+        TempFolder tmp;
+        auto write = [&](const QString& name, const QByteArray& text) {
+            QFile f(tmp.path(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        };
+        write("a.md", "Stripe keeps data.\nWe retain logs for 30 days.\n");
+        write("b.md", "Stripe keeps data.\nWe retain logs for 90 days.\n");
+        write("c.md", "stripe  keeps data.\nWe retain logs for 30 days.\n");
+        QCOMPARE(runCli({"diff", tmp.path("a.md"), tmp.path("a.md")}).code, 0);
+        const Run unified = runCli({"diff", tmp.path("a.md"), tmp.path("b.md")});
+        QCOMPARE(unified.code, 1);
+        QVERIFY2(unified.out.contains("-We retain logs for 30 days.\n+We retain logs for 90 days."),
+                 qPrintable(unified.out));
+        QVERIFY(unified.out.contains("@@ -1,2 +1,2 @@"));
+        QCOMPARE(runCli({"diff", "--ignore-whitespace", tmp.path("a.md"), tmp.path("c.md")}).code,
+                 1);
+        QCOMPARE(runCli({"diff", "--ignore-whitespace", "--ignore-case", tmp.path("a.md"),
+                         tmp.path("c.md")})
+                     .code,
+                 0);
+        const Run json = runCli({"diff", "--format", "json", tmp.path("a.md"), tmp.path("b.md")});
+        QCOMPARE(json.code, 1);
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(o["summary"]["changed"].toInt(), 1);
+        const QJsonArray rows = o["rows"].toArray();
+        QCOMPARE(rows[0]["removed_words"].toArray().first().toString(), QString("30"));
+        QCOMPARE(rows[0]["added_words"].toArray().first().toString(), QString("90"));
+        // The operations rebuild the new text from the old.
+        const QString before = "Stripe keeps data.\nWe retain logs for 30 days.\n";
+        QString rebuilt;
+        for (const QJsonValue& op : o["operations"].toArray()) {
+            if (op["op"] == "equal")
+                rebuilt += before.mid(op["old_offset"].toInt(), op["old_length"].toInt());
+            else if (op["op"] == "insert")
+                rebuilt += op["text"].toString();
+        }
+        QCOMPARE(rebuilt, QString("Stripe keeps data.\nWe retain logs for 90 days.\n"));
+        const Run html = runCli({"diff", "--format", "html", tmp.path("a.md"), tmp.path("b.md")});
+        QVERIFY(html.out.contains("<del>") && html.out.contains("90</span></ins>"));
+        const Run missing = runCli({"diff", tmp.path("nope.md"), tmp.path("b.md")});
+        QCOMPARE(missing.code, 2);
+        QVERIFY(missing.err.contains("nope.md"));
+        QCOMPARE(runCli({"diff", tmp.path("a.md")}).code, 2);
+        QCOMPARE(runCli({"diff", "--format", "xml", tmp.path("a.md"), tmp.path("b.md")}).code, 2);
+    }
+
+    void lintAndExtractAPolicy()
+    {
+        TempFolder tmp;
+        QVERIFY(makeDemoWorkspace(tmp.path("x.sqlite")));
+        const QString ws = tmp.path("x.sqlite");
+        const QString seed =
+            qEnvironmentVariable("PRIVACY_WORKBENCH_SEEDS") + "/000_6d4e5a1fbe59a3b1.txt";
+        const Run clean = runCli({"lint", "--workspace", ws, "--org", "org-labelsets", seed});
+        QCOMPARE(clean.code, 0);
+        QVERIFY(clean.out.contains("0 findings"));
+        QFile f(seed);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString original = QString::fromUtf8(f.readAll());
+        QString text = original;
+        text.replace("retained for 7 years", "retained for 10 years");
+        QFile draft(tmp.path("draft.md"));
+        QVERIFY(draft.open(QIODevice::WriteOnly));
+        draft.write(text.toUtf8());
+        draft.close();
+        const Run findings = runCli({"lint", "--workspace", ws, "--org", "org-labelsets",
+                                     "--format", "json", tmp.path("draft.md")});
+        QCOMPARE(findings.code, 1);
+        const QJsonArray list =
+            QJsonDocument::fromJson(findings.out.toUtf8()).object()["findings"].toArray();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list[0]["kind"].toString(), QString("period_mismatch"));
+        QCOMPARE(list[0]["record"]["id"].toString(), QString("r-labelsets-transactions"));
+        QCOMPARE(runCli({"lint", "--workspace", ws, "--org", "org-nope", seed}).code, 2);
+
+        const Run extracted = runCli({"extract", "--format", "json", seed});
+        QCOMPARE(extracted.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(extracted.out.toUtf8()).object();
+        bool sevenYears = false;
+        for (const QJsonValue& r : o["retention"].toArray())
+            if (r["duration_iso8601"] == "P7Y") {
+                sevenYears = true;
+                QCOMPARE(original.mid(r["duration_offset"].toInt(), 7), QString("7 years"));
+                QCOMPARE(r["applies_to"].toString(), QString("Transaction records"));
+            }
+        QVERIFY(sevenYears);
+        QStringList names;
+        for (const QJsonValue& p : o["processors"].toArray())
+            names << p["name"].toString();
+        QVERIFY2(names.contains("Stripe") && names.contains("Supabase"),
+                 qPrintable(names.join(",")));
+    }
+
     void exportAnnexAndImportProcessors()
     {
         TempFolder tmp;

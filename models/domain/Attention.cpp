@@ -59,4 +59,28 @@ QList<ProcessorAttention> dpaGaps(const QList<Processor>& processors)
     return out;
 }
 
+QList<PolicyVersion> policiesAwaitingEffect(const QList<PolicyVersion>& versions, QDate today)
+{
+    QList<PolicyVersion> out;
+    for (const PolicyVersion& v : versions)
+        if (v.status == PolicyStatus::Published && v.effectiveOn.isValid() && v.effectiveOn > today)
+            out << v;
+    std::sort(out.begin(), out.end(), [](const PolicyVersion& a, const PolicyVersion& b) {
+        return a.effectiveOn < b.effectiveOn;
+    });
+    return out;
+}
+
+QList<PolicyVersion> policyDrafts(const QList<PolicyVersion>& versions)
+{
+    QList<PolicyVersion> out;
+    for (const PolicyVersion& v : versions)
+        if (v.status == PolicyStatus::Draft)
+            out << v;
+    std::sort(out.begin(), out.end(), [](const PolicyVersion& a, const PolicyVersion& b) {
+        return a.meta.updatedAt > b.meta.updatedAt;
+    });
+    return out;
+}
+
 } // namespace workbench

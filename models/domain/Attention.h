@@ -24,4 +24,10 @@ QList<ProcessorAttention> reviewsDue(const QList<Processor>& processors, QDate t
 // Active processors that hold personal data without a signed DPA.
 QList<ProcessorAttention> dpaGaps(const QList<Processor>& processors);
 
+// Published versions whose effective date is still ahead (users notified,
+// not yet bound), soonest first.
+QList<PolicyVersion> policiesAwaitingEffect(const QList<PolicyVersion>& versions, QDate today);
+// Drafts, most recently changed first.
+QList<PolicyVersion> policyDrafts(const QList<PolicyVersion>& versions);
+
 } // namespace workbench

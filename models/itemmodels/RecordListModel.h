@@ -34,6 +34,14 @@ public:
         endResetModel();
     }
     const QList<T>& records() const { return m_records; }
+    // The first column's index of the record with this id (invalid if none).
+    QModelIndex indexOf(const QString& id) const
+    {
+        for (int row = 0; row < m_records.size(); ++row)
+            if (m_idOf(m_records[row]) == id)
+                return this->index(row, 0);
+        return {};
+    }
     const T* record(const QModelIndex& index) const
     {
         return index.isValid() && index.row() < m_records.size() ? &m_records[index.row()]

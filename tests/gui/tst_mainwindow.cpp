@@ -1,11 +1,17 @@
 #include "TestSupport.h"
 #include "charts/RetentionTimeline.h"
 #include "common/Page.h"
+#include "dialogs/FileDialog.h"
 #include "dialogs/InputDialog.h"
 #include "dialogs/MessageBox.h"
+#include "itemmodels/DiffRowsModel.h"
 #include "itemmodels/ModelRoles.h"
 #include "itemmodels/RetentionRuleModel.h"
 #include "mainwindow/MainWindow.h"
+#include "policies/DiffView.h"
+#include "policies/PoliciesPage.h"
+#include "policies/PublishDialog.h"
+#include "policy/PolicyService.h"
 #include "processors/AnnexExportDialog.h"
 #include "processors/ImportProcessorsDialog.h"
 #include "processors/ProcessorsPage.h"
@@ -16,6 +22,8 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,6 +35,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -75,6 +84,18 @@ private:
         if (!w)
             qWarning("no widget named %s", name);
         return w;
+    }
+
+    // With PRIVACY_WORKBENCH_SCREENSHOT_DIR set (tools/screenshots), saves
+    // a grab of the window for the README.
+    void screenshot(const QString& name) const
+    {
+        if (const QString dir = qEnvironmentVariable("PRIVACY_WORKBENCH_SCREENSHOT_DIR");
+            !dir.isEmpty()) {
+            m_window->resize(1280, 800);
+            QApplication::processEvents();
+            m_window->grab().save(dir + '/' + name);
+        }
     }
 
     void clickSidebar(const QString& title)
@@ -471,6 +492,182 @@ private slots:
         QFile pdf(m_tmp.path("schedule.pdf"));
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         QVERIFY(pdf.read(5) == "%PDF-");
+    }
+
+    void quickAddFromTheCatalogueAndUndo()
+    {
+        clickSidebar("Processors");
+        const int before = m_ws->processors("org-labelsets").value().size();
+        InputDialog::queueAnswer(QString("SendGrid — E-mail delivery"));
+        QTest::mouseClick(find<QPushButton>("addFromCatalogueButton"), Qt::LeftButton);
+        auto after = m_ws->processors("org-labelsets");
+        QVERIFY_OK(after);
+        QCOMPARE(after.value().size(), before + 1);
+        const auto added = std::find_if(after.value().begin(), after.value().end(),
+                                        [](const Processor& p) { return p.name == "SendGrid"; });
+        QVERIFY(added != after.value().end());
+        QCOMPARE(added->website, QString("https://sendgrid.com"));
+        QCOMPARE(added->status, ProcessorStatus::Onboarding);
+        QCOMPARE(find<QLineEdit>("nameEdit")->text(), QString("SendGrid"));
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_ws->processors("org-labelsets").value().size(), before);
+    }
+
+    // A draft that changes a period and adds a processor: the lint panel
+    // names both, the comparison highlights the changed words, F7 steps.
+    void draftLintCompareAndStep()
+    {
+        auto published = m_ws->policyVersions("org-labelsets");
+        QVERIFY_OK(published);
+        const PolicyVersion seed = published.value().first();
+        clickSidebar("Policies");
+        auto page = m_window->findChild<PoliciesPage*>("policiesPage");
+        QVERIFY(page);
+        QTRY_COMPARE(page->currentVersionId(), seed.id);
+        QVERIFY(page->editor()->isReadOnly());
+        QTRY_COMPARE(page->lintPanel()->topLevelItemCount(), 1); // "No findings"
+
+        QTest::mouseClick(find<QPushButton>("newDraftButton"), Qt::LeftButton);
+        QVERIFY(page->currentVersionId() != seed.id);
+        const QString draftId = page->currentVersionId();
+        QPlainTextEdit* editor = page->editor();
+        QVERIFY(!editor->isReadOnly());
+        // Type into the draft: the period, then a new processor line.
+        QTextCursor at = editor->document()->find("7 years");
+        QVERIFY(!at.isNull());
+        editor->setTextCursor(at);
+        QTest::keyClicks(editor, "5 years");
+        at = editor->document()->find("- Upstash — job queue (Redis)");
+        at.movePosition(QTextCursor::EndOfBlock);
+        editor->setTextCursor(at);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTest::keyClicks(editor, "- Mixpanel: product analytics");
+        // Autosaved, and linted.
+        QTRY_VERIFY(m_ws->policyVersions("org-labelsets")
+                        .value()
+                        .constLast()
+                        .body.contains("Mixpanel: product analytics"));
+        QTRY_COMPARE(page->lintPanel()->topLevelItemCount(), 2);
+        QStringList kinds;
+        for (int i = 0; i < 2; ++i)
+            kinds << page->lintPanel()->topLevelItem(i)->data(1, Qt::UserRole).toString();
+        QCOMPARE(kinds, QStringList({"unknown_processor", "period_mismatch"}));
+        // A finding shows its sentence in the editor.
+        page->lintPanel()->setCurrentItem(page->lintPanel()->topLevelItem(1));
+        QTest::keyClick(page->lintPanel(), Qt::Key_Return);
+        QVERIFY(editor->textCursor().selectedText().contains("retained for 5 years"));
+        screenshot("policy-lint.png");
+
+        // Compare the published seed with the draft.
+        find<QTabWidget>("policyTabs")->setCurrentIndex(1);
+        auto oldBox = find<QComboBox>("compareOld");
+        auto newBox = find<QComboBox>("compareNew");
+        oldBox->setCurrentIndex(oldBox->findData(seed.id));
+        newBox->setCurrentIndex(newBox->findData(draftId));
+        emit oldBox->activated(oldBox->currentIndex());
+        DiffView* diff = page->diffView();
+        QCOMPARE(find<QLabel>("diffSummary")->text(),
+                 QString("1 added, 0 removed, 1 changed · 2 places"));
+        auto rows = find<QTreeView>("diffRows");
+        rows->setFocus();
+        // The view starts on the first change; F7 goes to the next one.
+        const DiffRowsModel* model = diff->model();
+        int row = diff->currentRow();
+        QCOMPARE(model->index(row, 0).data(DiffRowsModel::KindRole).toString(),
+                 QString("inserted"));
+        QCOMPARE(model->index(row, DiffRowsModel::NewText).data().toString(),
+                 QString("- Mixpanel: product analytics"));
+        QTest::keyClick(rows, Qt::Key_F7);
+        row = diff->currentRow();
+        QCOMPARE(model->index(row, 0).data(DiffRowsModel::KindRole).toString(), QString("changed"));
+        QCOMPARE(model->index(row, DiffRowsModel::OldText)
+                     .data(DiffRowsModel::HighlightsRole)
+                     .toStringList(),
+                 QStringList{"7"});
+        QCOMPARE(model->index(row, DiffRowsModel::NewText)
+                     .data(DiffRowsModel::HighlightsRole)
+                     .toStringList(),
+                 QStringList{"5"});
+        screenshot("policy-diff.png");
+        QTest::keyClick(rows, Qt::Key_F7); // the last change: stays
+        QCOMPARE(diff->currentRow(), row);
+        QTest::keyClick(rows, Qt::Key_F7, Qt::ShiftModifier);
+        QCOMPARE(model->index(diff->currentRow(), 0).data(DiffRowsModel::KindRole).toString(),
+                 QString("inserted"));
+
+        // The redline names both versions.
+        FileDialog::queueAnswer(m_tmp.path("redline.html"));
+        QTest::mouseClick(find<QPushButton>("exportRedlineButton"), Qt::LeftButton);
+        QFile html(m_tmp.path("redline.html"));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QString redline = QString::fromUtf8(html.readAll());
+        QVERIFY(redline.contains("LabelSets Privacy Policy · Published · published 2026-03-01"));
+        QVERIFY(redline.contains("LabelSets Privacy Policy · Draft"));
+        QVERIFY(redline.contains(">7</span></del>") && redline.contains(">5</span></ins>"));
+        FileDialog::queueAnswer(m_tmp.path("redline.pdf"));
+        QTest::mouseClick(find<QPushButton>("exportRedlineButton"), Qt::LeftButton);
+        QFile pdf(m_tmp.path("redline.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QCOMPARE(pdf.read(5), QByteArray("%PDF-"));
+    }
+
+    // Publishing asks for the dates; too short a notice is refused with the
+    // reason, a long enough one publishes and supersedes the old version.
+    void publishRespectsTheNoticePeriod()
+    {
+        auto published = m_ws->policyVersions("org-labelsets");
+        QVERIFY_OK(published);
+        const QString seedId = published.value().first().id;
+        PolicyService service(*m_ws);
+        auto draft = service.newDraft("org-labelsets", "privacy-policy", seedId);
+        QVERIFY_OK(draft);
+        clickSidebar("Policies");
+        auto page = m_window->findChild<PoliciesPage*>("policiesPage");
+        QVERIFY(page->selectVersion(draft.value().id));
+
+        const QDate today = QDate::currentDate();
+        bool sawRefusal = false;
+        QTimer::singleShot(0, this, [&] {
+            auto dialog = qobject_cast<PublishDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+            dialog->findChild<QDateEdit*>("notifiedOn")->setDate(today);
+            dialog->findChild<QDateEdit*>("effectiveOn")->setDate(today.addDays(5));
+            auto reason = dialog->findChild<QLabel*>("publishProblem");
+            sawRefusal = !ok->isEnabled() && reason->isVisible() &&
+                         reason->text().contains("The notice period is 14 days") &&
+                         reason->text().contains(today.addDays(14).toString(Qt::ISODate));
+            dialog->findChild<QDateEdit*>("effectiveOn")->setDate(today.addDays(14));
+            QVERIFY(ok->isEnabled());
+            QTest::mouseClick(ok, Qt::LeftButton);
+        });
+        QTest::mouseClick(find<QPushButton>("publishButton"), Qt::LeftButton);
+        QVERIFY(sawRefusal);
+        auto versions = m_ws->policyVersions("org-labelsets");
+        QVERIFY_OK(versions);
+        QHash<QString, PolicyVersion> byId;
+        for (const PolicyVersion& v : versions.value())
+            byId.insert(v.id, v);
+        QCOMPARE(byId[seedId].status, PolicyStatus::Superseded);
+        QCOMPARE(byId[draft.value().id].status, PolicyStatus::Published);
+        QCOMPARE(byId[draft.value().id].effectiveOn, today.addDays(14));
+        // The service refuses a short notice too.
+        auto second = service.newDraft("org-labelsets", "privacy-policy", draft.value().id);
+        QVERIFY_OK(second);
+        const Status refused = service.publish(second.value().id, today, today.addDays(13));
+        QVERIFY(!refused);
+        QVERIFY(refused.error().contains("14 days"));
+        // Today lists the version waiting for its effective date.
+        clickSidebar("Today");
+        auto items = find<QTreeWidget>("todayItems");
+        QTreeWidgetItem* waiting = nullptr;
+        QTRY_VERIFY(
+            (waiting =
+                 items->findItems("Policy changes waiting to take effect (1)", Qt::MatchExactly)
+                     .value(0)));
+        QCOMPARE(waiting->child(0)->text(2), today.addDays(14).toString(Qt::ISODate));
+        QCOMPARE(items->findItems("Policy drafts not yet published (1)", Qt::MatchExactly).size(),
+                 1);
     }
 
     void exportTheAnnexWithItsCompletenessList()

@@ -1,6 +1,7 @@
 #include "TableSupport.h"
 
 #include "Settings.h"
+#include "dialogs/FileDialog.h"
 #include "dialogs/MessageBox.h"
 #include "domain/Text.h"
 
@@ -8,7 +9,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
-#include <QFileDialog>
 #include <QHeaderView>
 #include <QMenu>
 #include <QSaveFile>
@@ -112,8 +112,8 @@ void TableSupport::install(QAbstractItemView* view, QHeaderView* header, const Q
                      [view] { QApplication::clipboard()->setText(selectionAsText(view)); });
     auto exportCsv = new QAction(QObject::tr("Export visible rows to CSV…"), view);
     QObject::connect(exportCsv, &QAction::triggered, view, [view] {
-        const QString path = QFileDialog::getSaveFileName(
-            view, QObject::tr("Export visible rows"), QString(), QObject::tr("CSV files (*.csv)"));
+        const QString path = FileDialog::saveFile(view, QObject::tr("Export visible rows"),
+                                                  QString(), QObject::tr("CSV files (*.csv)"));
         if (path.isEmpty())
             return;
         QSaveFile file(path);

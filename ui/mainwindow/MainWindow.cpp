@@ -87,7 +87,11 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
             QKeySequence(Qt::CTRL | Qt::Key_4),
             [this] { return new RequestsPage(m_workspace, *m_undoStack); });
     addPage(QStringLiteral("policies"), tr("Policies"), QStringLiteral("text-x-generic"),
-            QKeySequence(Qt::CTRL | Qt::Key_5), [this] { return new PoliciesPage(m_workspace); });
+            QKeySequence(Qt::CTRL | Qt::Key_5), [this] {
+                auto page = new PoliciesPage(m_workspace);
+                connect(page, &PoliciesPage::openRecord, this, &MainWindow::openRecord);
+                return page;
+            });
     addPage(QStringLiteral("audit"), tr("Audit"), QStringLiteral("document-properties"),
             QKeySequence(Qt::CTRL | Qt::Key_6), [this] { return new AuditPage(m_workspace); });
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -159,6 +163,9 @@ void MainWindow::openRecord(const QString& resource, const QString& id)
     } else if (resource == u"processors" && showPage(QStringLiteral("processors"))) {
         if (auto page = qobject_cast<ProcessorsPage*>(currentPage()))
             page->selectProcessor(id);
+    } else if (resource == u"policy-versions" && showPage(QStringLiteral("policies"))) {
+        if (auto page = qobject_cast<PoliciesPage*>(currentPage()))
+            page->selectVersion(id);
     } else if (resource == u"rights-requests" && showPage(QStringLiteral("requests"))) {
         if (auto page = qobject_cast<RequestsPage*>(currentPage()))
             page->openRequest(id);

@@ -1,11 +1,11 @@
 #include "AnnexExportDialog.h"
 
 #include "common/Style.h"
+#include "dialogs/FileDialog.h"
 #include "dialogs/MessageBox.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -72,7 +72,7 @@ AnnexExportDialog::AnnexExportDialog(const Organization& organization,
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString suffix = annexFormatName(format());
-        const QString path = QFileDialog::getSaveFileName(
+        const QString path = FileDialog::saveFile(
             this, tr("Export the annex"),
             QStringLiteral("%1-%2.%3")
                 .arg(m_organization.name, m_layout->currentData().toString(), suffix),

@@ -5,14 +5,16 @@
 #include "ProcessorDetailPane.h"
 #include "common/Style.h"
 #include "common/TableSupport.h"
+#include "dialogs/FileDialog.h"
+#include "dialogs/InputDialog.h"
 #include "dialogs/MessageBox.h"
 #include "itemmodels/ModelRoles.h"
 #include "itemmodels/ProcessorCommands.h"
 #include "itemmodels/ProcessorTreeModel.h"
 #include "itemmodels/RecordFilterProxy.h"
+#include "policy/ProcessorCatalogue.h"
 #include "storage/Workspace.h"
 
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -56,6 +58,10 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
     auto top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
     top->addWidget(add);
+    auto fromCatalogue = new QPushButton(tr("From &catalogue…"));
+    fromCatalogue->setObjectName(QStringLiteral("addFromCatalogueButton"));
+    fromCatalogue->setToolTip(tr("Add a common processor (Stripe, SendGrid, OpenAI…) by name"));
+    top->addWidget(fromCatalogue);
     top->addWidget(m_offboard);
     auto importList = new QPushButton(tr("&Import list…"));
     importList->setObjectName(QStringLiteral("importListButton"));
@@ -65,8 +71,8 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
     top->addWidget(exportAnnex);
     connect(importList, &QPushButton::clicked, this, [this] {
         const QString path =
-            QFileDialog::getOpenFileName(this, tr("Import a processor list"), QString(),
-                                         tr("Processor lists (*.csv *.tsv *.txt *.xlsx *.json)"));
+            FileDialog::openFile(this, tr("Import a processor list"),
+                                 tr("Processor lists (*.csv *.tsv *.txt *.xlsx *.json)"));
         if (path.isEmpty())
             return;
         auto dialog = makeImportDialog(path);
@@ -141,6 +147,7 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
     });
     connect(m_detail, &ProcessorDetailPane::applyRequested, this, &ProcessorsPage::applyEdit);
     connect(add, &QPushButton::clicked, this, &ProcessorsPage::addProcessor);
+    connect(fromCatalogue, &QPushButton::clicked, this, &ProcessorsPage::addFromCatalogue);
     connect(m_offboard, &QPushButton::clicked, this, &ProcessorsPage::offboardSelected);
     auto find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, m_filter, qOverload<>(&QWidget::setFocus));
@@ -210,6 +217,34 @@ void ProcessorsPage::addProcessor()
     m_undoStack.push(new SaveProcessorCommand(m_workspace, std::nullopt, p, tr("Add processor")));
     if (selectProcessor(p.id))
         m_detail->focusName();
+}
+
+void ProcessorsPage::addFromCatalogue()
+{
+    if (m_model->organization().isEmpty())
+        return;
+    const ProcessorCatalogue& catalogue = ProcessorCatalogue::builtIn();
+    QStringList items;
+    for (const CatalogueEntry& e : catalogue.entries()) {
+        const ProcessorCategory* c = catalogue.category(e.category);
+        items << QStringLiteral("%1 — %2").arg(e.name, c ? c->label : e.category);
+    }
+    items.sort(Qt::CaseInsensitive);
+    const auto picked = InputDialog::item(this, tr("Add from the catalogue"),
+                                          tr("Common processors (type to search):"), items);
+    if (!picked)
+        return;
+    const CatalogueEntry* entry =
+        catalogue.findByName(picked->section(QStringLiteral(" — "), 0, 0));
+    if (!entry)
+        return;
+    Processor p = catalogue.newProcessor(*entry, m_model->organization());
+    p.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_filter->clear();
+    m_undoStack.push(new SaveProcessorCommand(m_workspace, std::nullopt, p,
+                                              tr("Add %1 from the catalogue").arg(p.name)));
+    selectProcessor(p.id);
+    emit statusMessage(tr("Added %1 (onboarding); fill in its DPA and locations.").arg(p.name));
 }
 
 AnnexExportDialog* ProcessorsPage::makeAnnexExportDialog()

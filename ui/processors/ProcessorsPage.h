@@ -45,6 +45,7 @@ private:
     void showSelected();
     void applyEdit();
     void addProcessor();
+    void addFromCatalogue();
     void offboardSelected();
     void openAnnexExport();
 

@@ -1,13 +1,13 @@
 #include "PersonSchedulePanel.h"
 
 #include "charts/RetentionTimeline.h"
+#include "dialogs/FileDialog.h"
 #include "dialogs/MessageBox.h"
 #include "domain/Text.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QDateTimeEdit>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -96,8 +96,8 @@ PersonSchedulePanel::PersonSchedulePanel(QWidget* parent)
     auto exportWith = [this](const QString& filter, const QString& suffix,
                              bool (PersonSchedulePanel::*write)(const QString&, QString*) const) {
         const QString path =
-            QFileDialog::getSaveFileName(this, tr("Export the schedule"),
-                                         QStringLiteral("retention-schedule.") + suffix, filter);
+            FileDialog::saveFile(this, tr("Export the schedule"),
+                                 QStringLiteral("retention-schedule.") + suffix, filter);
         if (path.isEmpty())
             return;
         QString error;

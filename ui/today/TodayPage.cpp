@@ -135,6 +135,30 @@ void TodayPage::refresh()
         item->setData(0, Qt::UserRole, g.recordType);
         item->setData(0, Qt::UserRole + 1, g.recordId);
     }
+    // Policy versions published but not yet binding, and drafts in progress.
+    auto versions = m_workspace.policyVersions(organizationId());
+    const QList<PolicyVersion> all = versions ? versions.value() : QList<PolicyVersion>();
+    const QList<PolicyVersion> waiting = policiesAwaitingEffect(all, today);
+    auto waitingItem = section(tr("Policy changes waiting to take effect"), int(waiting.size()));
+    for (const PolicyVersion& v : waiting) {
+        auto item = new QTreeWidgetItem(
+            waitingItem, {v.title.isEmpty() ? v.document : v.title,
+                          tr("users notified %1; takes effect in %2")
+                              .arg(locale.toString(v.publishedOn, QLocale::ShortFormat),
+                                   countText("workbench::TodayPage", "%n day(s)",
+                                             int(today.daysTo(v.effectiveOn)))),
+                          v.effectiveOn.toString(Qt::ISODate)});
+        item->setData(0, Qt::UserRole, QStringLiteral("policy-versions"));
+        item->setData(0, Qt::UserRole + 1, v.id);
+    }
+    const QList<PolicyVersion> drafts = policyDrafts(all);
+    auto draftsItem = section(tr("Policy drafts not yet published"), int(drafts.size()));
+    for (const PolicyVersion& v : drafts) {
+        auto item = new QTreeWidgetItem(
+            draftsItem, {v.title.isEmpty() ? v.document : v.title, tr("draft"), QString()});
+        item->setData(0, Qt::UserRole, QStringLiteral("policy-versions"));
+        item->setData(0, Qt::UserRole + 1, v.id);
+    }
     m_summary->setText(
         tr("%1 processors · %2 overdue and %3 due this week · %4 reviews due · %5 DPA gaps")
             .arg(processors->size())

@@ -111,6 +111,20 @@ const QList<Command>& commands()
           formatOption(QStringLiteral("text|json"))},
          1,
          true},
+        {"sync",
+         "sync --workspace FILE (--source NAME | --url URL [--kind rest|postgrest]\n"
+         "                        --token-env VAR) [--resources LIST] [--format text|json]",
+         "Push local edits, then pull every resource page by page; exit 1 if it stopped.",
+         &runSync,
+         {workspaceOption(), option("source", "A source saved in the workspace.", "NAME"),
+          option("url", "The base URL of the API.", "URL"),
+          QCommandLineOption(QStringLiteral("kind"), QStringLiteral("rest or postgrest."),
+                             QStringLiteral("KIND"), QStringLiteral("rest")),
+          option("token-env", "The environment variable that holds the token.", "VAR"),
+          option("resources", "Comma-separated resources (default: all).", "LIST"),
+          QCommandLineOption(QStringLiteral("page-size"), QStringLiteral("Records per page."),
+                             QStringLiteral("N"), QStringLiteral("500")),
+          formatOption(QStringLiteral("text|json"))}},
     };
     return all;
 }

@@ -35,5 +35,6 @@ int runImportProcessors(QCommandLineParser& p, QTextStream& out, QTextStream& er
 int runDiff(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runLint(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runExtract(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 
 } // namespace workbench::cli

@@ -2,7 +2,10 @@
 
 #include "RequestService.h"
 
+#include <QJsonDocument>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 
 #ifdef Q_OS_UNIX
 #include <pwd.h>
@@ -104,6 +107,39 @@ QString Workspace::localNotes(const QString& recordType, const QString& recordId
     return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 
+// A change to a record that came from a server (it has a server version)
+// waits in the outbox to be pushed: only the fields that changed, and the
+// version the edit was based on (If-Match).
+Status Workspace::enqueueForSync(const QString& resource, const QString& id,
+                                 const QJsonObject& before, const QJsonObject& after)
+{
+    const qint64 baseVersion = before.value(QLatin1String("version")).toInteger();
+    if (baseVersion <= 0 || after.isEmpty())
+        return {};
+    QJsonObject changed;
+    for (auto it = after.begin(); it != after.end(); ++it) {
+        if (it.key() == u"version" || it.key() == u"updated_at")
+            continue;
+        if (before.value(it.key()) != it.value())
+            changed.insert(it.key(), it.value());
+    }
+    if (changed.isEmpty())
+        return {};
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("INSERT INTO sync_outbox (id, resource, record_id, base_version, "
+                             "body_json, created_at, base_json) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    q.addBindValue(resource);
+    q.addBindValue(id);
+    q.addBindValue(baseVersion);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(changed).toJson(QJsonDocument::Compact)));
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(before).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return Error{q.lastError().text()};
+    return {};
+}
+
 Status Workspace::saveJson(const QString& resource, const QString& id, const QJsonObject& before,
                            const std::function<Status()>& write, const QJsonObject& after,
                            const QString& summary, const QString& action)
@@ -125,6 +161,8 @@ Status Workspace::saveJson(const QString& resource, const QString& id, const QJs
     const Status s = m_db->transaction([&]() -> Status {
         if (auto w = write(); !w)
             return w;
+        if (auto o = enqueueForSync(resource, id, before, after); !o)
+            return o;
         return AuditLog::append(*m_db, entry);
     });
     if (!s)

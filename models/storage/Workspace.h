@@ -73,6 +73,8 @@ signals:
 private:
     explicit Workspace(std::unique_ptr<Database> db);
 
+    Status enqueueForSync(const QString& resource, const QString& id, const QJsonObject& before,
+                          const QJsonObject& after);
     Status saveJson(const QString& resource, const QString& id, const QJsonObject& before,
                     const std::function<Status()>& write, const QJsonObject& after,
                     const QString& summary, const QString& action);

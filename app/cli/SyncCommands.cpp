@@ -1,0 +1,114 @@
+#include "Commands.h"
+#include "storage/Workspace.h"
+#include "sync/SyncEngine.h"
+
+#include <QJsonDocument>
+#include <csignal>
+
+namespace workbench::cli {
+
+namespace {
+
+volatile std::sig_atomic_t g_interrupted = 0;
+
+} // namespace
+
+int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
+{
+    const QString format = p.value(QStringLiteral("format"));
+    if (format != u"text" && format != u"json")
+        return usageError(err, QStringLiteral("--format '%1' is not text or json").arg(format));
+    const bool bySource = p.isSet(QStringLiteral("source"));
+    const bool byUrl = p.isSet(QStringLiteral("url"));
+    if (bySource == byUrl)
+        return usageError(err, QStringLiteral("sync needs --source NAME, or --url URL with "
+                                              "--token-env VAR"));
+    if (byUrl && !p.isSet(QStringLiteral("token-env")))
+        return usageError(err, QStringLiteral("--url needs --token-env VAR (the variable that "
+                                              "holds the token)"));
+    const QString kind = p.value(QStringLiteral("kind"));
+    if (kind != u"rest" && kind != u"postgrest")
+        return usageError(err, QStringLiteral("--kind '%1' is not rest or postgrest").arg(kind));
+    QStringList resources;
+    if (p.isSet(QStringLiteral("resources"))) {
+        resources = p.value(QStringLiteral("resources")).split(u',', Qt::SkipEmptyParts);
+        for (const QString& r : resources)
+            if (!sync::allResources().contains(r))
+                return usageError(err, QStringLiteral("'%1' is not a resource (%2)")
+                                           .arg(r, sync::allResources().join(u',')));
+    }
+    bool sizeOk = true;
+    const int pageSize = p.value(QStringLiteral("page-size")).toInt(&sizeOk);
+    if (!sizeOk || pageSize < 1 || pageSize > 10000)
+        return usageError(err, QStringLiteral("--page-size must be 1 to 10000"));
+
+    auto ws = Workspace::open(p.value(QStringLiteral("workspace")));
+    if (!ws) {
+        err << "privacy-workbench sync: " << ws.error() << '\n';
+        return Problem;
+    }
+    sync::SyncSource source;
+    if (bySource) {
+        auto sources = sync::loadSources(ws.value()->database());
+        if (!sources) {
+            err << "privacy-workbench sync: " << sources.error() << '\n';
+            return Problem;
+        }
+        const QString name = p.value(QStringLiteral("source"));
+        const auto it = std::find_if(sources->begin(), sources->end(),
+                                     [&](const sync::SyncSource& s) { return s.name == name; });
+        if (it == sources->end())
+            return usageError(err, QStringLiteral("no source '%1' in the workspace").arg(name));
+        source = *it;
+        if (p.isSet(QStringLiteral("token-env")))
+            source.tokenEnv = p.value(QStringLiteral("token-env"));
+    } else {
+        source.name = p.value(QStringLiteral("url"));
+        source.baseUrl = QUrl(p.value(QStringLiteral("url")));
+        source.kind = kind == u"postgrest" ? sync::SourceKind::Postgrest : sync::SourceKind::Rest;
+        source.tokenEnv = p.value(QStringLiteral("token-env"));
+        if (auto s = sync::HttpClient::checkUrl(source.baseUrl); !s)
+            return usageError(err, s.error());
+    }
+    if (!resources.isEmpty())
+        source.resources = resources;
+    auto token = sync::tokenFromEnvironment(source);
+    if (!token)
+        return usageError(err, token.error());
+
+    // Ctrl+C stops after the current page; what was committed stays.
+    std::signal(SIGINT, [](int) { g_interrupted = 1; });
+    std::signal(SIGTERM, [](int) { g_interrupted = 1; });
+    sync::SyncOptions options;
+    options.pageSize = pageSize;
+    options.cancelled = [] {
+        return g_interrupted != 0;
+    };
+    sync::SyncEngine engine(ws.value()->database(), source, token.value(), options);
+    const sync::SyncReport report = engine.run();
+
+    if (format == u"json") {
+        out << QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented));
+    } else {
+        out << "Source " << report.source << '\n';
+        if (report.pushed || report.conflicts)
+            out << "  pushed " << report.pushed << ", conflicts " << report.conflicts << '\n';
+        for (auto it = report.resources.begin(); it != report.resources.end(); ++it)
+            out << "  " << it.key() << ": " << it->added << " added, " << it->updated
+                << " updated, " << it->deleted << " deleted, " << it->rejected << " rejected ("
+                << it->pages << (it->pages == 1 ? " page" : " pages") << ")\n";
+        for (const sync::Rejection& r : report.rejections)
+            out << "  rejected " << r.resource << '/' << r.id << ": " << r.field << ' ' << r.reason
+                << '\n';
+        if (report.cancelled)
+            out << "Cancelled; what was committed stays.\n";
+    }
+    if (!report.error.isEmpty()) {
+        err << "privacy-workbench sync: " << report.error
+            << "\nWhat was committed before stays; the next sync resumes from there.\n";
+        return Problem;
+    }
+    return report.cancelled ? Problem : Success;
+}
+
+} // namespace workbench::cli

@@ -1,0 +1,382 @@
+#include "ContractServer.h"
+#include "TestSupport.h"
+#include "cli/Cli.h"
+#include "storage/Workspace.h"
+#include "sync/SyncEngine.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace workbench;
+using namespace workbench::test;
+using namespace workbench::sync;
+
+namespace {
+
+const QByteArray kToken = "tok-3f9a1c-secret-do-not-leak";
+
+QJsonObject org(const QString& id)
+{
+    return {{"id", id}, {"name", QString("Org " + id)}, {"notice_period_days", 14}};
+}
+
+QJsonObject request(const QString& id, const QString& status = "new")
+{
+    return {{"id", id},
+            {"organization_id", "o1"},
+            {"type", "access"},
+            {"jurisdiction", "GDPR"},
+            {"subject_email", QString(id + "@example.com")},
+            {"received_at", "2026-11-02T10:00:00Z"},
+            {"status", status}};
+}
+
+SyncOptions fast(int pageSize = 2)
+{
+    SyncOptions o;
+    o.pageSize = pageSize;
+    o.retry.baseBackoffMs = 5;
+    o.retry.maxTries = 3;
+    o.retry.maxRetryAfterSeconds = 1;
+    return o;
+}
+
+int count(Workspace& ws, const QString& sql)
+{
+    QSqlQuery q(ws.database().connection());
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+} // namespace
+
+class TestSync : public QObject
+{
+    Q_OBJECT
+
+    TempFolder m_tmp;
+    int m_n = 0;
+
+    std::unique_ptr<Workspace> freshWorkspace()
+    {
+        auto ws = Workspace::open(m_tmp.path(QStringLiteral("s%1.sqlite").arg(++m_n)));
+        return ws ? std::move(ws).value() : nullptr;
+    }
+
+    SyncReport syncRest(Workspace& ws, ContractServer& server, SyncOptions options = fast(),
+                        QStringList resources = {})
+    {
+        SyncSource source;
+        source.name = "company";
+        source.baseUrl = QUrl(server.baseUrl());
+        source.resources = resources;
+        return SyncEngine(ws.database(), source, kToken, options).run();
+    }
+
+private slots:
+    void pagesTombstonesUnknownFieldsAndInvalidRecords()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        server.append("rights-requests", request("r1"));
+        QJsonObject withExtra = request("r2");
+        withExtra["x_crm_ticket"] = "CRM-77"; // unknown: kept
+        server.append("rights-requests", withExtra);
+        QJsonObject invalid = request("r3");
+        invalid["type"] = "teleport"; // unknown enum: that record only is rejected
+        server.append("rights-requests", invalid);
+        server.append("rights-requests", request("r4"));
+        QJsonObject later = request("r1", "in_progress");
+        later["version"] = 2;
+        server.append("rights-requests", later); // r1 again on a later page: it wins
+        server.remove("rights-requests", "r4");  // tombstone
+
+        auto ws = freshWorkspace();
+        QVERIFY(ws);
+        const SyncReport report = syncRest(*ws, server);
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        QCOMPARE(report.resources["organizations"].added, 1);
+        const ResourceCounts rr = report.resources["rights-requests"];
+        QCOMPARE(rr.added, 3);
+        QCOMPARE(rr.updated, 1);
+        QCOMPARE(rr.deleted, 1);
+        QCOMPARE(rr.rejected, 1);
+        QCOMPARE(rr.pages, 3);
+        QCOMPARE(report.rejections.size(), 1);
+        QCOMPARE(report.rejections[0].id, QString("r3"));
+        QCOMPARE(report.rejections[0].field, QString("type"));
+
+        auto requests = ws->rightsRequests("o1");
+        QVERIFY_OK(requests);
+        QHash<QString, RightsRequest> byId;
+        for (const RightsRequest& r : requests.value())
+            byId.insert(r.id, r);
+        QCOMPARE(byId.keys().size(), 2);
+        QCOMPARE(byId["r1"].status, RequestStatus::InProgress);
+        QCOMPARE(byId["r1"].meta.version, 2);
+        QCOMPARE(byId["r2"].meta.extra["x_crm_ticket"].toString(), QString("CRM-77"));
+        // The tombstone removed r4 and left its history in the audit log.
+        auto audit = ws->auditEntries();
+        QVERIFY_OK(audit);
+        QVERIFY(std::any_of(audit.value().begin(), audit.value().end(), [](const AuditEntry& e) {
+            return e.recordId == "r4" && e.action == "delete" && e.before["id"] == "r4";
+        }));
+        QVERIFY(ws->verifyAudit().problems.isEmpty());
+        // The run and its rejection are in the log.
+        QCOMPARE(count(*ws, "SELECT count(*) FROM sync_rejections WHERE record_id = 'r3'"), 1);
+
+        // Nothing new: the next sync applies no page twice.
+        const SyncReport again = syncRest(*ws, server);
+        QVERIFY(again.ok());
+        QCOMPARE(again.resources["rights-requests"].added +
+                     again.resources["rights-requests"].updated,
+                 0);
+    }
+
+    void etagGives304()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        server.setEtag("organizations", "\"v1\"");
+        auto ws = freshWorkspace();
+        QVERIFY(syncRest(*ws, server, fast(), {"organizations"}).ok());
+        // The cursor would also say nothing is new; reset it to see the 304.
+        QSqlQuery(ws->database().connection()).exec("UPDATE sync_state SET cursor = NULL");
+        const SyncReport second = syncRest(*ws, server, fast(), {"organizations"});
+        QVERIFY(second.ok());
+        QCOMPARE(second.resources["organizations"].pages, 0);
+    }
+
+    void retriesHonourRetryAfterAndBackOff()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        server.queueFault(ContractServer::Fault::TooManyRequests, "/organizations");
+        server.queueFault(ContractServer::Fault::Status500, "/organizations");
+        server.queueFault(ContractServer::Fault::DropMidBody, "/organizations");
+        auto ws = freshWorkspace();
+        SyncOptions options = fast();
+        options.retry.maxTries = 4;
+        const SyncReport report = syncRest(*ws, server, options, {"organizations"});
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        QCOMPARE(server.requests("/api/v1/organizations"), 4);
+        QCOMPARE(count(*ws, "SELECT count(*) FROM organizations"), 1);
+    }
+
+    void givesUpWithAClearMessageAndResumes()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        server.append("organizations", org("o2"));
+        server.append("organizations", org("o3"));
+        auto ws = freshWorkspace();
+        // The first page goes through; then every try of the second fails.
+        SyncOptions options = fast(2);
+        int pages = 0;
+        options.progress = [&](const SyncProgress&) {
+            if (++pages == 1)
+                for (int i = 0; i < 3; ++i)
+                    server.queueFault(ContractServer::Fault::Status500, "/organizations");
+        };
+        const SyncReport failed = syncRest(*ws, server, options, {"organizations"});
+        QVERIFY(!failed.ok());
+        QVERIFY2(failed.error.contains("server error 500") &&
+                     failed.error.contains("gave up after 3 tries"),
+                 qPrintable(failed.error));
+        QVERIFY(!failed.error.contains(QString::fromLatin1(kToken)));
+        QCOMPARE(count(*ws, "SELECT count(*) FROM organizations"), 2); // page 1 stays
+        const SyncReport resumed = syncRest(*ws, server, fast(2), {"organizations"});
+        QVERIFY2(resumed.ok(), qPrintable(resumed.error));
+        QCOMPARE(count(*ws, "SELECT count(*) FROM organizations"), 3);
+    }
+
+    void malformedPageIsRefusedAndNothingOfItApplies()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        server.append("organizations", org("o2"));
+        server.append("organizations", org("o3"));
+        auto ws = freshWorkspace();
+        SyncOptions options = fast(2);
+        // First page fine, second malformed.
+        int seen = 0;
+        options.progress = [&](const SyncProgress&) {
+            if (++seen == 1)
+                server.queueFault(ContractServer::Fault::MalformedJson, "/organizations");
+        };
+        const SyncReport report = syncRest(*ws, server, options, {"organizations"});
+        QVERIFY(!report.ok());
+        QVERIFY2(report.error.contains("organizations") && report.error.contains("page 2"),
+                 qPrintable(report.error));
+        QCOMPARE(count(*ws, "SELECT count(*) FROM organizations"), 2);
+        QVERIFY(syncRest(*ws, server, fast(2), {"organizations"}).ok());
+        QCOMPARE(count(*ws, "SELECT count(*) FROM organizations"), 3);
+    }
+
+    void plainHttpAndRedirectsToItAreRefused()
+    {
+        QVERIFY(!HttpClient::checkUrl(QUrl("http://compliance.example.com/api")));
+        QVERIFY(HttpClient::checkUrl(QUrl("https://compliance.example.com/api")));
+        QVERIFY(HttpClient::checkUrl(QUrl("http://127.0.0.1:8080/api")));
+        QVERIFY(HttpClient::checkUrl(QUrl("http://localhost/api")));
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        server.queueFault(ContractServer::Fault::RedirectToHttp, "/organizations");
+        auto ws = freshWorkspace();
+        const SyncReport report = syncRest(*ws, server, fast(), {"organizations"});
+        QVERIFY(!report.ok());
+        QVERIFY2(report.error.contains("only https"), qPrintable(report.error));
+        QCOMPARE(count(*ws, "SELECT count(*) FROM organizations"), 0);
+    }
+
+    void conflictsAndIdempotentRetries()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        server.append("rights-requests", request("r1"));
+        server.append("rights-requests", request("r2"));
+        auto ws = freshWorkspace();
+        QVERIFY(syncRest(*ws, server).ok());
+
+        // Two local edits: r1 will conflict, r2 goes through.
+        for (const char* id : {"r1", "r2"}) {
+            auto list = ws->rightsRequests("o1");
+            RightsRequest r = *std::find_if(list.value().begin(), list.value().end(),
+                                            [&](const RightsRequest& x) { return x.id == id; });
+            r.assignee = "dana";
+            QVERIFY_OK(ws->save(r, "assign"));
+        }
+        QCOMPARE(count(*ws, "SELECT count(*) FROM sync_outbox"), 2);
+        // Someone else changes r1 on the server meanwhile.
+        QJsonObject theirs = request("r1", "in_progress");
+        theirs["version"] = 2;
+        server.append("rights-requests", theirs);
+        // The first answer for r2 is lost after the server applied it.
+        server.queueFault(ContractServer::Fault::ApplyThenDrop, "/rights-requests/r2");
+
+        const SyncReport report = syncRest(*ws, server);
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        QCOMPARE(report.pushed, 1);
+        QCOMPARE(report.conflicts, 1);
+        QCOMPARE(server.patchesApplied(), 1); // the retry was not applied twice
+        QCOMPARE(count(*ws, "SELECT count(*) FROM sync_outbox"), 0);
+        QSqlQuery q(ws->database().connection());
+        QVERIFY(q.exec("SELECT record_id, reason, local_json, server_json FROM sync_conflicts"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QString("r1"));
+        QCOMPARE(q.value(1).toString(), QString("changed"));
+        QVERIFY(q.value(2).toString().contains("dana"));
+        QVERIFY(q.value(3).toString().contains("in_progress"));
+        // Nothing was overwritten silently: r1 keeps the officer's edit
+        // until the conflict is resolved; r2 has the server's new version.
+        for (const RightsRequest& r : ws->rightsRequests("o1").value()) {
+            QCOMPARE(r.assignee, QString("dana"));
+            if (r.id == "r2")
+                QCOMPARE(r.meta.version, 2);
+        }
+    }
+
+    void postgrestKeysetPagingAndStaleVersion()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        // Three requests share one timestamp across a page boundary.
+        for (const char* id : {"a", "b", "c"}) {
+            QJsonObject r = request(id);
+            r["updated_at"] = "2026-11-05T08:00:00Z";
+            server.append("rights-requests", r);
+        }
+        server.append("rights-requests", request("d"));
+        auto ws = freshWorkspace();
+        SyncSource source;
+        source.name = "supabase";
+        source.kind = SourceKind::Postgrest;
+        source.baseUrl = QUrl(server.postgrestUrl());
+        SyncReport report = SyncEngine(ws->database(), source, kToken, fast(2)).run();
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        QCOMPARE(count(*ws, "SELECT count(*) FROM rights_requests"), 4);
+        QCOMPARE(report.resources["rights-requests"].added, 4);
+        // Again: only the rows at the last timestamp are read, none applied as new.
+        report = SyncEngine(ws->database(), source, kToken, fast(2)).run();
+        QVERIFY(report.ok());
+        QCOMPARE(report.resources["rights-requests"].added, 0);
+
+        // A stale version: PostgREST answers an empty array -> a conflict.
+        auto list = ws->rightsRequests("o1");
+        RightsRequest a = *std::find_if(list.value().begin(), list.value().end(),
+                                        [](const RightsRequest& x) { return x.id == "a"; });
+        a.assignee = "sam";
+        QVERIFY_OK(ws->save(a, "assign"));
+        QJsonObject moved = request("a", "verifying");
+        moved["version"] = 5;
+        server.append("rights-requests", moved);
+        report = SyncEngine(ws->database(), source, kToken, fast(2)).run();
+        QVERIFY(report.ok());
+        QCOMPARE(report.conflicts, 1);
+        QCOMPARE(server.patchesApplied(), 0);
+    }
+
+    void commandLineSyncNeverShowsTheToken()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        server.append("rights-requests", request("r1"));
+        QJsonObject invalid = request("r2");
+        invalid.remove("subject_email");
+        server.append("rights-requests", invalid);
+        const QString path = m_tmp.path("cli.sqlite");
+        {
+            QVERIFY(Workspace::open(path));
+        }
+        qputenv("WB_TEST_TOKEN", kToken);
+        QString out, err;
+        QTextStream o(&out), e(&err);
+        int code = cli::run({"privacy-workbench", "sync", "--workspace", path, "--url",
+                             server.baseUrl(), "--token-env", "WB_TEST_TOKEN", "--format", "json"},
+                            o, e);
+        o.flush();
+        e.flush();
+        QCOMPARE(code, 0);
+        const QJsonObject result = QJsonDocument::fromJson(out.toUtf8()).object();
+        QCOMPARE(result["resources"]["rights-requests"]["added"].toInt(), 1);
+        QCOMPARE(result["resources"]["rights-requests"]["rejected"].toInt(), 1);
+        QCOMPARE(result["rejected"][0]["field"].toString(), QString("subject_email"));
+        // Bad arguments, and an unreachable server.
+        code = cli::run({"privacy-workbench", "sync", "--workspace", path, "--url",
+                         "http://compliance.example.com/api", "--token-env", "WB_TEST_TOKEN"},
+                        o, e);
+        QCOMPARE(code, 2);
+        code = cli::run(
+            {"privacy-workbench", "sync", "--workspace", path, "--url", server.baseUrl()}, o, e);
+        QCOMPARE(code, 2);
+        qputenv("WB_NO_TOKEN", "");
+        code = cli::run({"privacy-workbench", "sync", "--workspace", path, "--url",
+                         server.baseUrl(), "--token-env", "WB_NO_TOKEN"},
+                        o, e);
+        QCOMPARE(code, 2);
+        server.queueFault(ContractServer::Fault::MalformedJson, "/organizations");
+        QSqlQuery reset;
+        code =
+            cli::run({"privacy-workbench", "sync", "--workspace", path, "--url", server.baseUrl(),
+                      "--token-env", "WB_TEST_TOKEN", "--resources", "organizations"},
+                     o, e);
+        o.flush();
+        e.flush();
+        // The cursor says nothing is new, so the fault is not reached, or
+        // it is and the sync stops with 1; either way the token stays out.
+        QVERIFY(code == 0 || code == 1);
+        QVERIFY(!out.contains(QString::fromLatin1(kToken)));
+        QVERIFY(!err.contains(QString::fromLatin1(kToken)));
+        for (const QString& file : QStringList{path, path + "-wal"}) {
+            QFile f(file);
+            if (f.open(QIODevice::ReadOnly))
+                QVERIFY2(!f.readAll().contains(kToken), qPrintable(file));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "tst_sync.moc"

@@ -1,0 +1,317 @@
+#include "ContractServer.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QUrlQuery>
+#include <algorithm>
+
+namespace workbench::test {
+
+namespace {
+
+QByteArray json(const QJsonValue& v)
+{
+    return v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                       : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+}
+
+QByteArray problem(int status, const QString& title, const QString& detail = {})
+{
+    return json(QJsonObject{
+        {"type", "about:blank"}, {"title", title}, {"status", status}, {"detail", detail}});
+}
+
+QByteArray reason(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 302:
+        return "Found";
+    case 304:
+        return "Not Modified";
+    case 401:
+        return "Unauthorized";
+    case 404:
+        return "Not Found";
+    case 412:
+        return "Precondition Failed";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    default:
+        return "Status";
+    }
+}
+
+} // namespace
+
+ContractServer::ContractServer(QByteArray token, QObject* parent)
+    : QObject(parent)
+    , m_token(std::move(token))
+{
+    m_server.listen(QHostAddress::LocalHost, 0);
+    connect(&m_server, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+            auto buffer = std::make_shared<QByteArray>();
+            connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+                buffer->append(socket->readAll());
+                const int end = buffer->indexOf("\r\n\r\n");
+                if (end < 0)
+                    return;
+                qsizetype length = 0;
+                for (const QByteArray& line : buffer->left(end).split('\n'))
+                    if (line.toLower().startsWith("content-length:"))
+                        length = line.mid(15).trimmed().toLongLong();
+                if (buffer->size() < end + 4 + length)
+                    return;
+                socket->setProperty("request", *buffer);
+                serve(socket);
+            });
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    });
+}
+
+QString ContractServer::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1/api/v1").arg(m_server.serverPort());
+}
+
+QString ContractServer::postgrestUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1/rest/v1").arg(m_server.serverPort());
+}
+
+void ContractServer::append(const QString& resource, QJsonObject record)
+{
+    if (!record.contains("updated_at"))
+        record["updated_at"] = QDateTime(QDate(2026, 11, 1), QTime(9, 0))
+                                   .addSecs(++m_clock)
+                                   .toUTC()
+                                   .toString(Qt::ISODate);
+    if (!record.contains("version"))
+        record["version"] = 1;
+    m_log[resource].append(record);
+}
+
+void ContractServer::remove(const QString& resource, const QString& id)
+{
+    qint64 version = 1;
+    for (const QJsonObject& r : m_log[resource])
+        if (r["id"].toString() == id)
+            version = r["version"].toInteger() + 1;
+    append(resource, QJsonObject{{"id", id}, {"deleted", true}, {"version", version}});
+}
+
+QList<QJsonObject> ContractServer::current(const QString& resource) const
+{
+    QMap<QString, QJsonObject> last;
+    QStringList order;
+    for (const QJsonObject& r : m_log.value(resource)) {
+        const QString id = r["id"].toString();
+        if (!last.contains(id))
+            order << id;
+        last[id] = r;
+    }
+    QList<QJsonObject> out;
+    for (const QString& id : order)
+        if (!last[id]["deleted"].toBool())
+            out << last[id];
+    return out;
+}
+
+void ContractServer::queueFault(Fault fault, const QString& pathPrefix)
+{
+    m_faults.append({fault, pathPrefix});
+}
+
+int ContractServer::requests(const QString& pathPrefix) const
+{
+    return int(std::count_if(m_paths.begin(), m_paths.end(),
+                             [&](const QString& p) { return p.startsWith(pathPrefix); }));
+}
+
+void ContractServer::serve(QTcpSocket* socket)
+{
+    const QByteArray raw = socket->property("request").toByteArray();
+    const int end = raw.indexOf("\r\n\r\n");
+    const QList<QByteArray> lines = raw.left(end).split('\n');
+    Request request;
+    const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+    request.method = first.value(0);
+    const QUrl url(QString::fromLatin1(first.value(1)));
+    request.path = url.path();
+    for (const auto& [k, v] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
+        request.query.insert(k, v);
+    for (int i = 1; i < lines.size(); ++i) {
+        const int colon = lines[i].indexOf(':');
+        if (colon > 0)
+            request.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                   lines[i].mid(colon + 1).trimmed());
+    }
+    request.body = raw.mid(end + 4);
+    m_paths << request.path;
+
+    Response response;
+    std::optional<Fault> fault;
+    for (int i = 0; i < m_faults.size(); ++i) {
+        if (request.path.contains(m_faults[i].second)) {
+            fault = m_faults.takeAt(i).first;
+            break;
+        }
+    }
+    if (request.headers.value("authorization") != "Bearer " + m_token) {
+        response = {401, problem(401, "Unauthorized", "a bearer token is needed")};
+    } else if (fault == Fault::Status500) {
+        response = {500, problem(500, "Internal Server Error", "try again")};
+    } else if (fault == Fault::TooManyRequests) {
+        response = {429, problem(429, "Too Many Requests"), {{"Retry-After", "1"}}};
+    } else if (fault == Fault::RedirectToHttp) {
+        response = {302, {}, {{"Location", "http://compliance.example.com/api/v1/x"}}};
+    } else {
+        response = handle(request);
+        if (fault == Fault::MalformedJson)
+            response.body = response.body.left(response.body.size() / 2) + "}]";
+        if (fault == Fault::DropMidBody || fault == Fault::ApplyThenDrop)
+            response.dropMidBody = true;
+    }
+    QByteArray out =
+        "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reason(response.status) + "\r\n";
+    out += "Content-Type: " +
+           QByteArray(response.status >= 400 ? "application/problem+json" : "application/json") +
+           "\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    out += "Connection: close\r\n";
+    for (const auto& [k, v] : response.headers)
+        out += k + ": " + v + "\r\n";
+    out += "\r\n";
+    if (response.dropMidBody) {
+        socket->write(out + response.body.left(response.body.size() / 2));
+        socket->flush();
+        socket->abort();
+        return;
+    }
+    socket->write(out + response.body);
+    socket->disconnectFromHost();
+}
+
+ContractServer::Response ContractServer::handle(const Request& request)
+{
+    QStringList parts = request.path.split('/', Qt::SkipEmptyParts); // api v1 res [id]
+    if (parts.size() >= 3 && parts[0] == "api") {
+        if (request.method == "GET" && parts.size() == 3)
+            return list(parts[2], request);
+        if (request.method == "PATCH" && parts.size() == 4)
+            return patch(parts[2], parts[3], request);
+    }
+    if (parts.size() == 3 && parts[0] == "rest") {
+        const QString resource = QString(parts[2]).replace('_', '-');
+        if (request.headers.value("apikey") != m_token)
+            return {401, problem(401, "Unauthorized", "apikey missing")};
+        if (request.method == "GET")
+            return postgrestList(resource, request);
+        if (request.method == "PATCH")
+            return postgrestPatch(resource, request);
+    }
+    return {404, problem(404, "Not Found", request.path)};
+}
+
+ContractServer::Response ContractServer::list(const QString& resource, const Request& request)
+{
+    const QList<QJsonObject>& log = m_log[resource];
+    const int since = request.query.value("since", "0").toInt();
+    const int limit = std::min(request.query.value("limit", "500").toInt(), 1000);
+    const QByteArray etag = m_etags.value(resource);
+    if (since == 0 && !etag.isEmpty() && request.headers.value("if-none-match") == etag)
+        return {304, {}};
+    QJsonArray items;
+    for (int i = since; i < std::min<int>(int(log.size()), since + limit); ++i)
+        items.append(log[i]);
+    const int next = since + int(items.size());
+    Response r{200, json(QJsonObject{{"items", items},
+                                     {"next_cursor", QString::number(next)},
+                                     {"has_more", next < log.size()}})};
+    if (since == 0 && !etag.isEmpty())
+        r.headers.append({"ETag", etag});
+    return r;
+}
+
+QJsonObject ContractServer::applyPatch(const QString& resource, QJsonObject record,
+                                       const QJsonObject& changes)
+{
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        record[it.key()] = it.value();
+    record["version"] = record["version"].toInteger() + 1;
+    record.remove("updated_at");
+    append(resource, record);
+    ++m_patchesApplied;
+    return m_log[resource].constLast();
+}
+
+ContractServer::Response ContractServer::patch(const QString& resource, const QString& id,
+                                               const Request& request)
+{
+    const QString key = QString::fromUtf8(request.headers.value("idempotency-key"));
+    if (!key.isEmpty() && m_idempotent.contains(key))
+        return m_idempotent[key];
+    QJsonObject found;
+    for (const QJsonObject& r : current(resource))
+        if (r["id"].toString() == id)
+            found = r;
+    Response response;
+    if (found.isEmpty()) {
+        response = {404, problem(404, "Not Found", id)};
+    } else {
+        QByteArray ifMatch = request.headers.value("if-match");
+        ifMatch.replace('"', "");
+        if (ifMatch.toLongLong() != found["version"].toInteger())
+            response = {412, json(found)};
+        else
+            response = {200, json(applyPatch(resource, found,
+                                             QJsonDocument::fromJson(request.body).object()))};
+    }
+    if (!key.isEmpty())
+        m_idempotent.insert(key, response);
+    return response;
+}
+
+ContractServer::Response ContractServer::postgrestList(const QString& resource,
+                                                       const Request& request)
+{
+    QList<QJsonObject> rows = current(resource);
+    // Tombstones are rows too in a table that soft-deletes.
+    std::sort(rows.begin(), rows.end(), [](const QJsonObject& a, const QJsonObject& b) {
+        const QString ta = a["updated_at"].toString(), tb = b["updated_at"].toString();
+        return ta != tb ? ta < tb : a["id"].toString() < b["id"].toString();
+    });
+    const QString since = request.query.value("updated_at");
+    if (since.startsWith("gte."))
+        rows.erase(std::remove_if(rows.begin(), rows.end(),
+                                  [&](const QJsonObject& r) {
+                                      return r["updated_at"].toString() < since.mid(4);
+                                  }),
+                   rows.end());
+    const int offset = request.query.value("offset", "0").toInt();
+    const int limit = request.query.value("limit", "500").toInt();
+    QJsonArray out;
+    for (int i = offset; i < std::min<int>(int(rows.size()), offset + limit); ++i)
+        out.append(rows[i]);
+    return {200, json(out)};
+}
+
+ContractServer::Response ContractServer::postgrestPatch(const QString& resource,
+                                                        const Request& request)
+{
+    const QString id = request.query.value("id").mid(3);
+    const qint64 version = request.query.value("version").mid(3).toLongLong();
+    for (const QJsonObject& r : current(resource))
+        if (r["id"].toString() == id && r["version"].toInteger() == version)
+            return {200, json(QJsonArray{applyPatch(
+                             resource, r, QJsonDocument::fromJson(request.body).object())})};
+    return {200, "[]"};
+}
+
+} // namespace workbench::test

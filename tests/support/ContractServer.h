@@ -1,0 +1,92 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QQueue>
+#include <QTcpServer>
+
+namespace workbench::test {
+
+// A server on 127.0.0.1 that follows specs/sync-api.md: the REST contract
+// (pages with cursors, tombstones, ETag/304, PATCH with If-Match and
+// Idempotency-Key) and the PostgREST dialect (keyset paging, PATCH with
+// version filter). Faults are queued and consumed by the next request whose
+// path starts with their prefix.
+class ContractServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Fault
+    {
+        Status500,
+        TooManyRequests, // 429 with Retry-After: 1
+        DropMidBody,     // headers and half the body, then the connection drops
+        MalformedJson,
+        RedirectToHttp, // 302 to a plain-http address that is not loopback
+        ApplyThenDrop,  // PATCH applied, the answer never arrives
+    };
+
+    explicit ContractServer(QByteArray token, QObject* parent = nullptr);
+
+    QString baseUrl() const;
+    QString postgrestUrl() const;
+
+    // The change log of a resource: every version of every record in the
+    // order they changed (a record may appear again; a tombstone is
+    // {"id", "deleted": true, ...}).
+    void append(const QString& resource, QJsonObject record);
+    void remove(const QString& resource, const QString& id); // appends a tombstone
+    // The current records (the last copy of each id), tombstones left out.
+    QList<QJsonObject> current(const QString& resource) const;
+    void setEtag(const QString& resource, const QByteArray& etag) { m_etags[resource] = etag; }
+
+    void queueFault(Fault fault, const QString& pathPrefix = {});
+    int requests(const QString& pathPrefix = {}) const;
+    int patchesApplied() const { return m_patchesApplied; }
+
+private:
+    struct Response
+    {
+        Response() = default;
+        Response(int s, QByteArray b, QList<QPair<QByteArray, QByteArray>> h = {})
+            : status(s)
+            , body(std::move(b))
+            , headers(std::move(h))
+        {}
+        int status = 200;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        bool dropMidBody = false;
+    };
+    struct Request
+    {
+        QByteArray method;
+        QString path;
+        QHash<QString, QString> query;
+        QHash<QByteArray, QByteArray> headers;
+        QByteArray body;
+    };
+
+    void serve(QTcpSocket* socket);
+    Response handle(const Request& request);
+    Response list(const QString& resource, const Request& request);
+    Response patch(const QString& resource, const QString& id, const Request& request);
+    Response postgrestList(const QString& resource, const Request& request);
+    Response postgrestPatch(const QString& resource, const Request& request);
+    QJsonObject applyPatch(const QString& resource, QJsonObject record, const QJsonObject& changes);
+
+    QTcpServer m_server;
+    QByteArray m_token;
+    QMap<QString, QList<QJsonObject>> m_log;
+    QHash<QString, QByteArray> m_etags;
+    QHash<QString, Response> m_idempotent;
+    QList<QPair<Fault, QString>> m_faults;
+    QStringList m_paths;
+    int m_patchesApplied = 0;
+    int m_clock = 0;
+};
+
+} // namespace workbench::test

@@ -4,8 +4,11 @@
 #include "storage/Workspace.h"
 #include "sync/SyncEngine.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -317,6 +320,117 @@ private slots:
         QVERIFY(report.ok());
         QCOMPARE(report.conflicts, 1);
         QCOMPARE(server.patchesApplied(), 0);
+    }
+
+    // The CLI is killed (SIGKILL) at random points of a large sync, then run
+    // again: the cache ends equal to the server, no page applied twice, no
+    // outbox entry lost or sent twice, and the audit chain verifies.
+    void killedAtRandomPointsTheCacheStillEqualsTheServer()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        for (int i = 0; i < 3000; ++i)
+            server.append("rights-requests",
+                          request(QStringLiteral("k%1").arg(i, 4, 10, QChar('0'))));
+        const QString path = m_tmp.path("crash.sqlite");
+        {
+            auto ws = Workspace::open(path);
+            QVERIFY(ws);
+            SyncReport first = SyncEngine(ws.value()->database(),
+                                          {"company",
+                                           SourceKind::Rest,
+                                           QUrl(server.baseUrl()),
+                                           {"organizations"},
+                                           {},
+                                           false},
+                                          kToken, fast(100))
+                                   .run();
+            QVERIFY(first.ok());
+        }
+        // Server-side changes to apply later, and local edits to push.
+        for (int i = 0; i < 3000; i += 7) {
+            QJsonObject r = request(QStringLiteral("k%1").arg(i, 4, 10, QChar('0')), "verifying");
+            r["version"] = 2;
+            server.append("rights-requests", r);
+        }
+        for (int i = 0; i < 3000; i += 11)
+            server.remove("rights-requests", QStringLiteral("k%1").arg(i, 4, 10, QChar('0')));
+
+        auto runCli = [&](int killAfterMs) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert("WB_CRASH_TOKEN", QString::fromLatin1(kToken));
+            p.setProcessEnvironment(env);
+            p.start(qEnvironmentVariable("PRIVACY_WORKBENCH_BIN"),
+                    {"sync", "--workspace", path, "--url", server.baseUrl(), "--token-env",
+                     "WB_CRASH_TOKEN", "--page-size", "50"});
+            QElapsedTimer t;
+            t.start();
+            while (p.state() != QProcess::NotRunning &&
+                   (killAfterMs < 0 || t.elapsed() < killAfterMs))
+                QTest::qWait(2); // serve the requests while the process runs
+            if (p.state() != QProcess::NotRunning) {
+                p.kill(); // SIGKILL
+                p.waitForFinished();
+                return -9;
+            }
+            return p.exitCode();
+        };
+        QRandomGenerator rng(20261123);
+        int killed = 0;
+        int edits = 0;
+        for (int round = 0; round < 20; ++round) {
+            // Local edits between crashes: they must be pushed exactly once.
+            {
+                auto ws = Workspace::open(path);
+                QVERIFY2(ws, qPrintable(ws.error()));
+                auto list = ws.value()->rightsRequests("o1");
+                QVERIFY_OK(list);
+                if (!list.value().isEmpty()) {
+                    RightsRequest r = list.value()[int(rng.bounded(quint32(list.value().size())))];
+                    r.assignee = QStringLiteral("round %1").arg(round);
+                    QVERIFY_OK(ws.value()->save(r, "assign"));
+                    ++edits;
+                }
+            }
+            if (runCli(int(rng.bounded(20, 400))) == -9)
+                ++killed;
+        }
+        QCOMPARE(runCli(-1), 0);
+        QVERIFY(killed > 0);
+
+        auto ws = Workspace::open(path);
+        QVERIFY(ws);
+        QCOMPARE(count(*ws.value(), "SELECT count(*) FROM sync_outbox"), 0);
+        // Each local edit reached the server once (or became a conflict).
+        const int conflicts = count(*ws.value(), "SELECT count(*) FROM sync_conflicts");
+        QVERIFY(edits > 10);
+        QCOMPARE(server.patchesApplied() + conflicts, edits);
+        // The cache equals the server (records in conflict keep the local edit).
+        QHash<QString, QJsonObject> server_;
+        for (const QJsonObject& r : server.current("rights-requests"))
+            server_.insert(r["id"].toString(), r);
+        auto cached = ws.value()->rightsRequests("o1");
+        QVERIFY_OK(cached);
+        QCOMPARE(cached.value().size(), server_.size());
+        QSqlQuery q(ws.value()->database().connection());
+        QSet<QString> inConflict;
+        QVERIFY(q.exec("SELECT record_id FROM sync_conflicts"));
+        while (q.next())
+            inConflict.insert(q.value(0).toString());
+        for (const RightsRequest& r : cached.value()) {
+            QVERIFY2(server_.contains(r.id), qPrintable(r.id));
+            if (inConflict.contains(r.id))
+                continue;
+            QCOMPARE(r.meta.version, server_[r.id]["version"].toInteger());
+            QCOMPARE(toWire(r.status), server_[r.id]["status"].toString());
+            QCOMPARE(r.assignee, server_[r.id]["assignee"].toString());
+        }
+        QVERIFY(ws.value()->verifyAudit().ok());
+        QString out, err;
+        QTextStream o(&out), e(&err);
+        ws.value().reset();
+        QCOMPARE(cli::run({"privacy-workbench", "verify", "--workspace", path}, o, e), 0);
     }
 
     void commandLineSyncNeverShowsTheToken()

@@ -60,16 +60,21 @@ Status RecordStore::upsert(const QJsonObject& record)
                                : QVariant(QString::fromUtf8(
                                      QJsonDocument(extra).toJson(QJsonDocument::Compact))));
 
-    QStringList updates;
-    for (const QString& c : std::as_const(cols)) {
-        if (c != kId)
-            updates << c + QStringLiteral(" = excluded.") + c;
+    // The statement is the same for every record of the table: prepared
+    // once per store (a sync upserts thousands through one store).
+    if (!m_upsert) {
+        QStringList updates;
+        for (const QString& c : std::as_const(cols)) {
+            if (c != kId)
+                updates << c + QStringLiteral(" = excluded.") + c;
+        }
+        m_upsert.emplace(m_db.connection());
+        m_upsert->prepare(
+            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(id) DO UPDATE SET %4")
+                .arg(m_spec.table, cols.join(u','),
+                     QStringList(cols.size(), QStringLiteral("?")).join(u','), updates.join(u',')));
     }
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(id) DO UPDATE SET %4")
-                  .arg(m_spec.table, cols.join(u','),
-                       QStringList(cols.size(), QStringLiteral("?")).join(u','),
-                       updates.join(u',')));
+    QSqlQuery& q = *m_upsert;
     for (const QVariant& v : std::as_const(values))
         q.addBindValue(v);
     if (!q.exec())

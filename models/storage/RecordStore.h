@@ -5,7 +5,9 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSqlQuery>
 #include <QVariantList>
+#include <optional>
 
 namespace workbench {
 
@@ -43,6 +45,7 @@ public:
 private:
     Database& m_db;
     const TableSpec& m_spec;
+    mutable std::optional<QSqlQuery> m_upsert;
 };
 
 } // namespace workbench

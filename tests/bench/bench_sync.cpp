@@ -1,0 +1,194 @@
+// Sync benchmark: N rights requests (default 1,000,000) from a local server
+// on another thread, end to end through the engine (pages of 500, each with
+// its cursor in one transaction), beside a bare loop that fetches the same
+// pages, parses them with QJsonDocument and inserts them with one prepared
+// statement. Prints records per second of both and the ratio; peak RSS.
+#include "storage/Workspace.h"
+#include "sync/SyncEngine.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QUrlQuery>
+#include <cstdio>
+#include <sys/resource.h>
+
+using namespace workbench;
+
+namespace {
+
+// Serves GET /api/v1/{organizations,rights-requests}?since=&limit= from an
+// index; nothing is stored.
+class PageServer : public QTcpServer
+{
+public:
+    explicit PageServer(qint64 total)
+        : m_total(total)
+    {}
+
+protected:
+    void incomingConnection(qintptr handle) override
+    {
+        auto socket = new QTcpSocket(this);
+        socket->setSocketDescriptor(handle);
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+            m_buffer[socket].append(socket->readAll());
+            QByteArray& b = m_buffer[socket];
+            const int end = b.indexOf("\r\n\r\n");
+            if (end < 0)
+                return;
+            const QByteArray line = b.left(b.indexOf("\r\n"));
+            b.remove(0, end + 4);
+            const QUrl url(QString::fromLatin1(line.split(' ').value(1)));
+            const QUrlQuery q(url);
+            const qint64 since = q.queryItemValue(QStringLiteral("since")).toLongLong();
+            const int limit = q.queryItemValue(QStringLiteral("limit")).toInt();
+            QByteArray body;
+            if (url.path().endsWith(QLatin1String("organizations"))) {
+                body =
+                    R"({"items":[{"id":"o1","name":"Bench","version":1,"updated_at":"2026-11-01T00:00:00Z"}],"next_cursor":"1","has_more":false})";
+            } else {
+                const qint64 end2 = std::min(m_total, since + limit);
+                body.reserve(limit * 260);
+                body += R"({"items":[)";
+                for (qint64 i = since; i < end2; ++i) {
+                    if (i > since)
+                        body += ',';
+                    body +=
+                        R"({"id":"R)" + QByteArray::number(i) +
+                        R"(","organization_id":"o1","type":"access","jurisdiction":"GDPR","subject_email":"p)" +
+                        QByteArray::number(i) +
+                        R"(@example.com","received_at":"2026-10-01T10:00:00Z","status":"new","version":1,"updated_at":"2026-10-01T10:00:00Z"})";
+                }
+                body += R"(],"next_cursor":")" + QByteArray::number(end2) + R"(","has_more":)" +
+                        (end2 < m_total ? "true" : "false") + "}";
+            }
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                          QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        });
+        connect(socket, &QTcpSocket::disconnected, socket, [this, socket] {
+            m_buffer.remove(socket);
+            socket->deleteLater();
+        });
+    }
+
+private:
+    qint64 m_total;
+    QHash<QTcpSocket*, QByteArray> m_buffer;
+};
+
+double peakMiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const qint64 total = argc > 1 ? QByteArray(argv[1]).toLongLong() : 1000000;
+    QThread serverThread;
+    PageServer* server = new PageServer(total);
+    server->moveToThread(&serverThread);
+    serverThread.start();
+    quint16 port = 0;
+    QMetaObject::invokeMethod(
+        server,
+        [&] {
+            server->listen(QHostAddress::LocalHost, 0);
+            port = server->serverPort();
+        },
+        Qt::BlockingQueuedConnection);
+    const QString base = QStringLiteral("http://127.0.0.1:%1/api/v1").arg(port);
+    QTemporaryDir dir;
+
+    // The bare loop.
+    double bare = 0;
+    {
+        auto ws = Workspace::open(dir.filePath(QStringLiteral("bare.sqlite")));
+        QSqlQuery(ws.value()->database().connection())
+            .exec(QStringLiteral(
+                "CREATE TABLE bare (id TEXT PRIMARY KEY, body TEXT, version INTEGER)"));
+        QNetworkAccessManager net;
+        QElapsedTimer t;
+        t.start();
+        qint64 since = 0;
+        bool more = true;
+        QSqlQuery insert(ws.value()->database().connection());
+        insert.prepare(QStringLiteral("INSERT OR REPLACE INTO bare VALUES (?, ?, ?)"));
+        while (more) {
+            QNetworkRequest req(
+                QUrl(base + QStringLiteral("/rights-requests?since=%1&limit=500").arg(since)));
+            QNetworkReply* reply = net.get(req);
+            QEventLoop loop;
+            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            const QJsonObject page = QJsonDocument::fromJson(reply->readAll()).object();
+            reply->deleteLater();
+            ws.value()->database().connection().transaction();
+            for (const QJsonValue& v : page[QStringLiteral("items")].toArray()) {
+                const QJsonObject o = v.toObject();
+                insert.addBindValue(o[QStringLiteral("id")].toString());
+                insert.addBindValue(o[QStringLiteral("subject_email")].toString());
+                insert.addBindValue(o[QStringLiteral("version")].toInteger());
+                insert.exec();
+            }
+            ws.value()->database().connection().commit();
+            since = page[QStringLiteral("next_cursor")].toString().toLongLong();
+            more = page[QStringLiteral("has_more")].toBool();
+        }
+        bare = double(t.nsecsElapsed()) / 1e9;
+    }
+    const double bareMiB = peakMiB();
+
+    // The engine.
+    double engineSeconds = 0;
+    sync::SyncReport report;
+    {
+        auto ws = Workspace::open(dir.filePath(QStringLiteral("engine.sqlite")));
+        sync::SyncSource source;
+        source.name = QStringLiteral("bench");
+        source.baseUrl = QUrl(base);
+        source.resources = {QStringLiteral("organizations"), QStringLiteral("rights-requests")};
+        QElapsedTimer t;
+        t.start();
+        report = sync::SyncEngine(ws.value()->database(), source, "token").run();
+        engineSeconds = double(t.nsecsElapsed()) / 1e9;
+    }
+    QMetaObject::invokeMethod(
+        server,
+        [&] {
+            server->close();
+            delete server;
+        },
+        Qt::BlockingQueuedConnection);
+    serverThread.quit();
+    serverThread.wait();
+
+    const double engineRate = double(total) / engineSeconds;
+    const double bareRate = double(total) / bare;
+    std::printf("sync: %lld rights requests from a local server (pages of 500)\n",
+                static_cast<long long>(total));
+    if (!report.ok())
+        std::printf("  engine stopped: %s\n", qPrintable(report.error));
+    std::printf("  bare loop (fetch, QJsonDocument, one prepared insert) %9.0f records/s\n",
+                bareRate);
+    std::printf("  engine end to end (validate, upsert, cursor per page) %9.0f records/s   "
+                "engine/bare = %.2f (target >= 1.5)\n",
+                engineRate, engineRate / bareRate);
+    std::printf("  peak RSS %.0f MiB (bare loop alone %.0f MiB; target < 200)\n", peakMiB(),
+                bareMiB);
+    return 0;
+}

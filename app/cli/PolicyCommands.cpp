@@ -7,27 +7,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QStringDecoder>
 
 namespace workbench::cli {
 
 namespace {
-
-// A text file as UTF-8; an error names the file and what is wrong.
-Result<QString> readText(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("%1: %2").arg(path, f.errorString())};
-    const QByteArray bytes = f.readAll();
-    QStringDecoder decode(QStringDecoder::Utf8);
-    QString text = decode(bytes);
-    if (decode.hasError())
-        return Error{QStringLiteral("%1: not UTF-8 text").arg(path)};
-    if (text.startsWith(QChar(0xfeff)))
-        text.remove(0, 1);
-    return text;
-}
 
 void printJson(QTextStream& out, const QJsonObject& o)
 {
@@ -45,8 +28,8 @@ int runDiff(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     const QStringList files = p.positionalArguments();
     if (files.size() != 2)
         return usageError(err, QStringLiteral("diff needs two files: OLD NEW"));
-    auto before = readText(files[0]);
-    auto after = readText(files[1]);
+    auto before = readPolicyFile(files[0]);
+    auto after = readPolicyFile(files[1]);
     if (!before || !after) {
         err << "privacy-workbench diff: " << (before ? after.error() : before.error()) << '\n';
         return BadArguments;
@@ -80,7 +63,7 @@ int runLint(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     const QStringList files = p.positionalArguments();
     if (org.isEmpty() || !p.isSet(QStringLiteral("workspace")) || files.size() != 1)
         return usageError(err, QStringLiteral("lint needs --workspace FILE --org ID POLICY"));
-    auto text = readText(files[0]);
+    auto text = readPolicyFile(files[0]);
     if (!text) {
         err << "privacy-workbench lint: " << text.error() << '\n';
         return BadArguments;
@@ -126,7 +109,7 @@ int runExtract(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     const QStringList files = p.positionalArguments();
     if (files.size() != 1)
         return usageError(err, QStringLiteral("extract needs one POLICY file"));
-    auto text = readText(files[0]);
+    auto text = readPolicyFile(files[0]);
     if (!text) {
         err << "privacy-workbench extract: " << text.error() << '\n';
         return BadArguments;

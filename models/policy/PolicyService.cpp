@@ -96,14 +96,7 @@ Status PolicyService::publish(const QString& versionId, QDate notifiedOn, QDate 
     PolicyVersion draft = v.value();
     if (draft.status != PolicyStatus::Draft)
         return Error{tr("Only a draft can be published.")};
-    auto orgs = m_workspace.organizations();
-    if (!orgs)
-        return Error{orgs.error()};
-    int notice = 0;
-    for (const Organization& o : orgs.value())
-        if (o.id == draft.organizationId)
-            notice = o.noticePeriodDays;
-    if (auto s = checkNotice(notifiedOn, effectiveOn, notice); !s)
+    if (auto s = checkNotice(notifiedOn, effectiveOn, noticePeriodDays(draft.organizationId)); !s)
         return s;
     auto versions = m_workspace.policyVersions(draft.organizationId);
     if (!versions)
@@ -128,6 +121,15 @@ Status PolicyService::publish(const QString& versionId, QDate notifiedOn, QDate 
                                          effectiveOn.toString(Qt::ISODate)),
                                 QStringLiteral("publish"));
     });
+}
+
+int PolicyService::noticePeriodDays(const QString& organizationId) const
+{
+    if (auto orgs = m_workspace.organizations())
+        for (const Organization& o : orgs.value())
+            if (o.id == organizationId)
+                return o.noticePeriodDays;
+    return 0;
 }
 
 Result<policy::LintInput> PolicyService::lintInput(const QString& organizationId) const

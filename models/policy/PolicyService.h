@@ -29,6 +29,8 @@ public:
     // superseded.
     Status publish(const QString& versionId, QDate notifiedOn, QDate effectiveOn);
     Status discardDraft(const QString& versionId);
+    // The organization's notice period (0 if it states none).
+    int noticePeriodDays(const QString& organizationId) const;
 
     Result<policy::LintInput> lintInput(const QString& organizationId) const;
     Result<policy::LintReport> lint(const QString& organizationId, const QString& text) const;

@@ -1,5 +1,8 @@
 #include "PolicyText.h"
 
+#include <QFile>
+#include <QStringDecoder>
+
 namespace workbench::policy {
 
 bool isWordChar(QChar c)
@@ -120,6 +123,20 @@ double coverage(const QSet<QString>& wanted, const QSet<QString>& have)
 } // namespace workbench::policy
 
 namespace workbench {
+
+Result<QString> readPolicyFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("%1: %2").arg(path, f.errorString())};
+    QStringDecoder decode(QStringDecoder::Utf8);
+    QString text = decode(f.readAll());
+    if (decode.hasError())
+        return Error{QStringLiteral("%1: not UTF-8 text").arg(path)};
+    if (text.startsWith(QChar(0xfeff)))
+        text.remove(0, 1);
+    return text;
+}
 
 qsizetype findWholeWord(QStringView text, QStringView word, Qt::CaseSensitivity cs, qsizetype from)
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Result.h"
+
 #include <QSet>
 #include <QString>
 #include <QStringView>
@@ -35,6 +37,10 @@ double coverage(const QSet<QString>& wanted, const QSet<QString>& have);
 } // namespace workbench::policy
 
 namespace workbench {
+
+// A policy text file as UTF-8 (a BOM is dropped); the error names the file
+// and what is wrong.
+Result<QString> readPolicyFile(const QString& path);
 
 // The first whole-word occurrence of `word` in `text` from `from`, or -1.
 qsizetype findWholeWord(QStringView text, QStringView word, Qt::CaseSensitivity cs,

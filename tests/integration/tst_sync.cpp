@@ -472,7 +472,6 @@ private slots:
                         o, e);
         QCOMPARE(code, 2);
         server.queueFault(ContractServer::Fault::MalformedJson, "/organizations");
-        QSqlQuery reset;
         code =
             cli::run({"privacy-workbench", "sync", "--workspace", path, "--url", server.baseUrl(),
                       "--token-env", "WB_TEST_TOKEN", "--resources", "organizations"},

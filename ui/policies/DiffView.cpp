@@ -77,8 +77,7 @@ public:
                               index.data().toString());
         } else {
             QTextLayout layout;
-            const int height = lay(layout, index, option.rect.width(), option.font);
-            Q_UNUSED(height);
+            lay(layout, index, option.rect.width(), option.font);
             layout.draw(painter, option.rect.topLeft() + QPointF(4, 1));
         }
         painter->restore();

@@ -21,7 +21,6 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
-#include <QStringDecoder>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
@@ -335,11 +334,7 @@ void PoliciesPage::publish()
     const PolicyVersion* v = current();
     if (!v || v->status != PolicyStatus::Draft)
         return;
-    int notice = 0;
-    if (auto orgs = m_workspace.organizations())
-        for (const Organization& o : orgs.value())
-            if (o.id == v->organizationId)
-                notice = o.noticePeriodDays;
+    const int notice = PolicyService(m_workspace).noticePeriodDays(v->organizationId);
     PublishDialog dialog(v->title.isEmpty() ? v->document : v->title, notice, QDate::currentDate(),
                          this);
     if (dialog.exec() != QDialog::Accepted)
@@ -448,14 +443,8 @@ void PoliciesPage::fillCompareSources()
 std::optional<QString> PoliciesPage::textOf(const QString& source) const
 {
     if (source.startsWith(kFilePrefix)) {
-        QFile f(source.mid(kFilePrefix.size()));
-        if (!f.open(QIODevice::ReadOnly))
-            return std::nullopt;
-        QStringDecoder decode(QStringDecoder::Utf8);
-        QString text = decode(f.readAll());
-        if (decode.hasError())
-            return std::nullopt;
-        return text;
+        auto text = readPolicyFile(source.mid(kFilePrefix.size()));
+        return text ? std::optional<QString>(text.value()) : std::nullopt;
     }
     if (source == m_currentId && !m_currentId.isEmpty())
         return m_editor->toPlainText(); // what is on screen, saved or not
@@ -516,10 +505,7 @@ void PoliciesPage::compareSelected()
         m_diffView->setDiff({});
         return;
     }
-    const bool onCompare = m_tabs->currentIndex() == 1;
     compare(oldSource, newSource);
-    if (!onCompare)
-        m_tabs->setCurrentIndex(1);
 }
 
 void PoliciesPage::compareWithFile()

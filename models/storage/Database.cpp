@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -154,6 +155,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
     QSqlQuery pragmas(db);
     pragmas.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     pragmas.exec(QStringLiteral("PRAGMA busy_timeout = 5000"));
+    // Statement journals (every multi-row write keeps one) and sort
+    // scratch stay in memory: on disk they cost a write per page touched.
+    pragmas.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
     if (readOnly)
         return self;
 
@@ -207,6 +211,12 @@ Status Database::migrate(int from, int to)
     sqlite3* db = handle();
     if (!db)
         return Error{QStringLiteral("the SQLite driver gave no handle")};
+    // A step may rebuild a table others refer to (SQLite's 12-step ALTER):
+    // foreign keys are off while the steps run (it cannot change inside a
+    // transaction) and checked before each step commits.
+    QString ignored;
+    execAll(db, "PRAGMA foreign_keys = OFF;", &ignored);
+    const auto restore = qScopeGuard([&] { execAll(db, "PRAGMA foreign_keys = ON;", &ignored); });
     for (const Migration& m : migrations()) {
         if (m.version <= from || m.version > to)
             continue;
@@ -215,11 +225,23 @@ Status Database::migrate(int from, int to)
             return Error{QStringLiteral("missing migration %1").arg(m.file)};
         const QByteArray sql = "BEGIN IMMEDIATE;\n" + file.readAll() +
                                "\nPRAGMA application_id = " + QByteArray::number(kApplicationId) +
-                               ";\nPRAGMA user_version = " + QByteArray::number(m.version) +
-                               ";\nCOMMIT;";
+                               ";\nPRAGMA user_version = " + QByteArray::number(m.version) + ";";
         QString error;
-        if (!execAll(db, sql, &error)) {
-            QString ignored;
+        bool ok = execAll(db, sql, &error);
+        if (ok) {
+            sqlite3_stmt* check = nullptr;
+            sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &check, nullptr);
+            if (check && sqlite3_step(check) == SQLITE_ROW) {
+                error = QStringLiteral("a row of %1 refers to a missing record")
+                            .arg(QString::fromUtf8(
+                                reinterpret_cast<const char*>(sqlite3_column_text(check, 0))));
+                ok = false;
+            }
+            sqlite3_finalize(check);
+        }
+        if (ok)
+            ok = execAll(db, "COMMIT;", &error);
+        if (!ok) {
             execAll(db, "ROLLBACK;", &ignored);
             return Error{QStringLiteral("step %1 (%2) failed: %3")
                              .arg(m.version)

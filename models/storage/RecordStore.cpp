@@ -1,9 +1,13 @@
 #include "RecordStore.h"
 
+#include "SqlStatement.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <vector>
 
 namespace workbench {
 
@@ -13,89 +17,140 @@ const QString kId = QStringLiteral("id");
 const QString kVersion = QStringLiteral("version");
 const QString kUpdatedAt = QStringLiteral("updated_at");
 
-QVariant toSql(const QJsonValue& v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return QVariant();
-    case QJsonValue::Bool:
-        return v.toBool() ? 1 : 0;
-    case QJsonValue::Double:
-        return v.toDouble() == double(v.toInteger()) ? QVariant(v.toInteger())
-                                                     : QVariant(v.toDouble());
-    case QJsonValue::String:
-        return v.toString();
-    default:
-        return QString::fromUtf8(
-            QJsonDocument(v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject()))
-                .toJson(QJsonDocument::Compact));
-    }
-}
-
 } // namespace
 
-Status RecordStore::upsert(const QJsonObject& record)
+// The statements one store writes with, prepared once (a sync writes
+// thousands of records through one store).
+struct RecordStore::Statements
+{
+    SqlStatement upsert, exists;
+    QList<QString> fields; // bound in this order: id, version, updated_at, columns
+    QSet<QString> known;   // fields that are not extra_json
+    std::vector<std::pair<QString, std::pair<SqlStatement, SqlStatement>>> lists; // delete, insert
+};
+
+Result<RecordStore::Statements*> RecordStore::statements()
+{
+    if (m_statements)
+        return m_statements.get();
+    sqlite3* db = m_db.handle();
+    auto st = std::make_shared<Statements>();
+    st->fields = {kId, kVersion, kUpdatedAt};
+    st->fields += m_spec.columns;
+    st->known = QSet<QString>(st->fields.cbegin(), st->fields.cend());
+    st->known.insert(QStringLiteral("deleted"));
+    for (auto it = m_spec.lists.cbegin(); it != m_spec.lists.cend(); ++it)
+        st->known.insert(it.key());
+
+    // A field the record lacks takes the column's default where the column
+    // has one (NOT NULL DEFAULT 0...), as the typed record would.
+    QHash<QString, QString> defaults;
+    QSqlQuery info(m_db.connection());
+    if (!info.exec(QStringLiteral("PRAGMA table_info(%1)").arg(m_spec.table)))
+        return sqlError(QStringLiteral("Reading the columns of %1").arg(m_spec.table), info);
+    while (info.next())
+        if (!info.value(4).isNull())
+            defaults.insert(info.value(1).toString(), info.value(4).toString());
+
+    QStringList cols, values, updates;
+    for (int i = 0; i < st->fields.size(); ++i) {
+        const QString& c = st->fields.at(i);
+        cols << c;
+        values << (defaults.contains(c) && c != kId
+                       ? QStringLiteral("coalesce(?%1, %2)").arg(i + 1).arg(defaults.value(c))
+                       : QStringLiteral("?%1").arg(i + 1));
+    }
+    cols << QStringLiteral("extra_json");
+    values << QStringLiteral("?%1").arg(st->fields.size() + 1);
+    for (const QString& c : std::as_const(cols))
+        if (c != kId)
+            updates << c + QStringLiteral(" = excluded.") + c;
+    for (const QString& c : m_spec.derived)
+        updates << c + QStringLiteral(" = NULL");
+    auto upsert = SqlStatement::prepare(
+        db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(id) DO UPDATE SET %4")
+                .arg(m_spec.table, cols.join(u','), values.join(u','), updates.join(u',')));
+    if (!upsert)
+        return Error{
+            QStringLiteral("Preparing to save %1: %2").arg(m_spec.resource, upsert.error())};
+    st->upsert = std::move(upsert.value());
+    auto exists = SqlStatement::prepare(
+        db, QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(m_spec.table));
+    if (!exists)
+        return Error{exists.error()};
+    st->exists = std::move(exists.value());
+    for (auto it = m_spec.lists.cbegin(); it != m_spec.lists.cend(); ++it) {
+        auto del = SqlStatement::prepare(
+            db, QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(it.value(), m_spec.childKey));
+        auto ins = SqlStatement::prepare(
+            db, QStringLiteral("INSERT INTO %1 (%2, position, value) VALUES (?, ?, ?)")
+                    .arg(it.value(), m_spec.childKey));
+        if (!del || !ins)
+            return Error{del ? ins.error() : del.error()};
+        st->lists.emplace_back(it.key(),
+                               std::make_pair(std::move(del.value()), std::move(ins.value())));
+    }
+    m_statements = std::move(st);
+    return m_statements.get();
+}
+
+Result<bool> RecordStore::exists(const QString& id)
+{
+    auto st = statements();
+    if (!st)
+        return Error{st.error()};
+    SqlStatement& q = st.value()->exists;
+    q.bindText(1, id);
+    return q.run();
+}
+
+Status RecordStore::upsert(const QJsonObject& record, bool* existed)
 {
     const QString id = record.value(kId).toString();
     if (id.isEmpty())
         return Error{QStringLiteral("%1: a record without an id").arg(m_spec.resource)};
-
-    QJsonObject extra = record;
-    extra.remove(kId);
-    extra.remove(kVersion);
-    extra.remove(kUpdatedAt);
-    extra.remove(QStringLiteral("deleted"));
-    QStringList cols{kId, kVersion, kUpdatedAt};
-    QVariantList values{id, record.value(kVersion).toInteger(), toSql(record.value(kUpdatedAt))};
-    for (const QString& c : m_spec.columns) {
-        cols << c;
-        values << toSql(record.value(c));
-        extra.remove(c);
+    auto prepared = statements();
+    if (!prepared)
+        return Error{prepared.error()};
+    Statements& st = *prepared.value();
+    auto failed = [&](const QString& what, const QString& why) {
+        return Error{QStringLiteral("Saving %1 %2: %3").arg(what, id, why)};
+    };
+    if (existed) {
+        auto e = exists(id);
+        if (!e)
+            return failed(m_spec.resource, e.error());
+        *existed = e.value();
     }
-    for (auto it = m_spec.lists.cbegin(); it != m_spec.lists.cend(); ++it)
-        extra.remove(it.key());
-    cols << QStringLiteral("extra_json");
-    values << (extra.isEmpty() ? QVariant()
-                               : QVariant(QString::fromUtf8(
-                                     QJsonDocument(extra).toJson(QJsonDocument::Compact))));
 
-    // The statement is the same for every record of the table: prepared
-    // once per store (a sync upserts thousands through one store).
-    if (!m_upsert) {
-        QStringList updates;
-        for (const QString& c : std::as_const(cols)) {
-            if (c != kId)
-                updates << c + QStringLiteral(" = excluded.") + c;
-        }
-        m_upsert.emplace(m_db.connection());
-        m_upsert->prepare(
-            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(id) DO UPDATE SET %4")
-                .arg(m_spec.table, cols.join(u','),
-                     QStringList(cols.size(), QStringLiteral("?")).join(u','), updates.join(u',')));
-    }
-    QSqlQuery& q = *m_upsert;
-    for (const QVariant& v : std::as_const(values))
-        q.addBindValue(v);
-    if (!q.exec())
-        return sqlError(QStringLiteral("Saving %1 %2").arg(m_spec.resource, id), q);
+    SqlStatement& q = st.upsert;
+    for (int i = 0; i < st.fields.size(); ++i)
+        q.bindJson(i + 1, record.value(st.fields.at(i)));
+    // Fields we do not know are kept as they came.
+    QJsonObject extra;
+    for (auto it = record.constBegin(); it != record.constEnd(); ++it)
+        if (!st.known.contains(it.key()))
+            extra.insert(it.key(), it.value());
+    if (extra.isEmpty())
+        q.bindNull(int(st.fields.size()) + 1);
+    else
+        q.bindText(int(st.fields.size()) + 1,
+                   QString::fromUtf8(QJsonDocument(extra).toJson(QJsonDocument::Compact)));
+    if (auto r = q.run(); !r)
+        return failed(m_spec.resource, r.error());
 
-    for (auto it = m_spec.lists.cbegin(); it != m_spec.lists.cend(); ++it) {
-        QSqlQuery del(m_db.connection());
-        del.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(it.value(), m_spec.childKey));
-        del.addBindValue(id);
-        if (!del.exec())
-            return sqlError(QStringLiteral("Saving %1 %2").arg(it.key(), id), del);
-        QSqlQuery ins(m_db.connection());
-        ins.prepare(QStringLiteral("INSERT INTO %1 (%2, position, value) VALUES (?, ?, ?)")
-                        .arg(it.value(), m_spec.childKey));
-        const QJsonArray values = record.value(it.key()).toArray();
+    for (auto& [field, pair] : st.lists) {
+        auto& [del, ins] = pair;
+        del.bindText(1, id);
+        if (auto r = del.run(); !r)
+            return failed(field, r.error());
+        const QJsonArray values = record.value(field).toArray();
         for (int i = 0; i < values.size(); ++i) {
-            ins.addBindValue(id);
-            ins.addBindValue(i);
-            ins.addBindValue(values.at(i).toString());
-            if (!ins.exec())
-                return sqlError(QStringLiteral("Saving %1 of %2").arg(it.key(), id), ins);
+            ins.bindText(1, id);
+            ins.bind(2, qint64(i));
+            ins.bindText(3, values.at(i).toString());
+            if (auto r = ins.run(); !r)
+                return failed(field, r.error());
         }
     }
     return {};

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QSqlQuery>
 #include <QVariantList>
+#include <memory>
 #include <optional>
 
 namespace workbench {
@@ -22,6 +23,9 @@ struct TableSpec
     QHash<QString, QString> lists; // list field -> child table
     QString childKey;              // foreign-key column of the child tables
     QString orderBy = QStringLiteral("id");
+    // Local columns computed from the record (due dates...): cleared
+    // whenever the record is written, so whoever derives them knows to.
+    QStringList derived = {};
 };
 
 // Reads and writes records of one resource as their contract JSON. The typed
@@ -34,7 +38,10 @@ public:
         , m_spec(spec)
     {}
 
-    Status upsert(const QJsonObject& record);
+    // Inserts or replaces a record; `existed` (when given) tells whether it
+    // was there before. Fields the record lacks take the column's default.
+    Status upsert(const QJsonObject& record, bool* existed = nullptr);
+    Result<bool> exists(const QString& id);
     Status remove(const QString& id);
     // Records matching an SQL condition on the table (alias "t").
     Result<QList<QJsonObject>> select(const QString& where = {},
@@ -45,7 +52,10 @@ public:
 private:
     Database& m_db;
     const TableSpec& m_spec;
-    mutable std::optional<QSqlQuery> m_upsert;
+    struct Statements;
+    Result<Statements*> statements();
+
+    std::shared_ptr<Statements> m_statements; // prepared on first write
 };
 
 } // namespace workbench

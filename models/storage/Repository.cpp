@@ -54,18 +54,20 @@ const TableSpec& RecordTable<RetentionRule>::spec()
 
 const TableSpec& RecordTable<RightsRequest>::spec()
 {
-    static const TableSpec s{QStringLiteral("rights-requests"),
-                             QStringLiteral("rights_requests"),
-                             {QStringLiteral("organization_id"), QStringLiteral("type"),
-                              QStringLiteral("jurisdiction"), QStringLiteral("subject_name"),
-                              QStringLiteral("subject_email"), QStringLiteral("account_id"),
-                              QStringLiteral("channel"), QStringLiteral("received_at"),
-                              QStringLiteral("verified_at"), QStringLiteral("status"),
-                              QStringLiteral("extended_until"), QStringLiteral("extension_reason"),
-                              QStringLiteral("assignee"), QStringLiteral("closed_at")},
-                             {},
-                             {},
-                             QStringLiteral("t.received_at DESC, t.id")};
+    static const TableSpec s{
+        QStringLiteral("rights-requests"),
+        QStringLiteral("rights_requests"),
+        {QStringLiteral("organization_id"), QStringLiteral("type"), QStringLiteral("jurisdiction"),
+         QStringLiteral("subject_name"), QStringLiteral("subject_email"),
+         QStringLiteral("account_id"), QStringLiteral("channel"), QStringLiteral("received_at"),
+         QStringLiteral("verified_at"), QStringLiteral("status"), QStringLiteral("extended_until"),
+         QStringLiteral("extension_reason"), QStringLiteral("assignee"),
+         QStringLiteral("closed_at")},
+        {},
+        {},
+        QStringLiteral("t.received_at DESC, t.id"),
+        {QStringLiteral("due_legal"), QStringLiteral("due_original"), QStringLiteral("due_promise"),
+         QStringLiteral("due_effective"), QStringLiteral("acknowledge_by")}};
     return s;
 }
 

@@ -650,10 +650,11 @@ Status RequestService::fillMissingDeadlines()
     if (!q.exec(
             QStringLiteral("SELECT 1 FROM rights_requests WHERE due_effective IS NULL LIMIT 1")))
         return sqlError(tr("Reading the requests"), q);
-    return q.next() ? recomputeDeadlines() : Status{};
+    return q.next() ? recomputeDeadlines(QString(), QStringLiteral("due_effective IS NULL"))
+                    : Status{};
 }
 
-Status RequestService::recomputeDeadlines(const QString& organizationId)
+Status RequestService::recomputeDeadlines(const QString& organizationId, const QString& where)
 {
     Database& db = m_workspace.database();
     const DeadlineRuleSet set = rules();
@@ -663,8 +664,9 @@ Status RequestService::recomputeDeadlines(const QString& organizationId)
     q.setForwardOnly(true);
     q.prepare(
         QStringLiteral("SELECT id, organization_id, jurisdiction, type, received_at, verified_at, "
-                       "paused_days, extended_until FROM rights_requests") +
-        (organizationId.isEmpty() ? QString() : QStringLiteral(" WHERE organization_id = ?")));
+                       "paused_days, extended_until FROM rights_requests NOT INDEXED WHERE ") +
+        (organizationId.isEmpty() ? QStringLiteral("1") : QStringLiteral("organization_id = ?")) +
+        (where.isEmpty() ? QString() : QStringLiteral(" AND ") + where));
     if (!organizationId.isEmpty())
         q.addBindValue(organizationId);
     if (!q.exec())

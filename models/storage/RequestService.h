@@ -80,10 +80,12 @@ public:
                    const QString& eventKind);
 
     // Recomputes the stored due dates (after a rule or holiday change, or a
-    // pull). `organizationId` empty: every request.
-    Status recomputeDeadlines(const QString& organizationId = {});
+    // pull). `organizationId` empty: every request; `where`: only those
+    // matching this SQL condition.
+    Status recomputeDeadlines(const QString& organizationId = {}, const QString& where = {});
     // Computes the due dates of requests that have none yet (after an
-    // upgrade from an older schema, or a pull).
+    // upgrade from an older schema, or a pull: a synced request's due dates
+    // are cleared when it is written).
     Status fillMissingDeadlines();
 
 private:

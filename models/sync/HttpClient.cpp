@@ -125,8 +125,9 @@ Result<HttpResponse> HttpClient::once(const QByteArray& method, const QUrl& url,
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
         loop.exec();
-    std::unique_ptr<QNetworkReply, void (*)(QNetworkReply*)> guard(
-        reply, [](QNetworkReply* r) { r->deleteLater(); });
+    // Deleted here, not with deleteLater(): the worker may run no event
+    // loop of its own between requests, and deferred deletes would pile up.
+    const std::unique_ptr<QNetworkReply> guard(reply);
 
     HttpResponse response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

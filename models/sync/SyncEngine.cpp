@@ -1,5 +1,6 @@
 #include "SyncEngine.h"
 
+#include "PageFetcher.h"
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/RecordStore.h"
@@ -8,6 +9,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrlQuery>
@@ -31,139 +33,7 @@ Status sqlError(const QSqlQuery& q)
     return Error{q.lastError().text()};
 }
 
-// The table spec and the validation of one resource's records.
-struct ResourceType
-{
-    const TableSpec* spec;
-    std::function<QString(const QJsonObject&)> validate; // empty: valid
-};
-
-template <typename T> ResourceType typeOf()
-{
-    return {&RecordTable<T>::spec(), [](const QJsonObject& o) {
-                auto r = T::fromJson(o);
-                return r ? QString() : r.error();
-            }};
-}
-
-std::optional<ResourceType> resourceType(const QString& resource)
-{
-    if (resource == u"organizations")
-        return typeOf<Organization>();
-    if (resource == u"processors")
-        return typeOf<Processor>();
-    if (resource == u"retention-rules")
-        return typeOf<RetentionRule>();
-    if (resource == u"rights-requests")
-        return typeOf<RightsRequest>();
-    if (resource == u"policy-versions")
-        return typeOf<PolicyVersion>();
-    return std::nullopt;
-}
-
-QString tableName(const QString& resource)
-{
-    return QString(resource).replace(u'-', u'_');
-}
-
-// The PostgREST cursor: the last updated_at applied and how many rows with
-// that timestamp were already taken.
-struct KeysetCursor
-{
-    QString updatedAt;
-    int skip = 0;
-    static KeysetCursor parse(const QString& text)
-    {
-        const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
-        return {o.value(QLatin1String("updated_at")).toString(),
-                o.value(QLatin1String("skip")).toInt()};
-    }
-    QString toString() const
-    {
-        return QString::fromUtf8(
-            QJsonDocument(QJsonObject{{QStringLiteral("updated_at"), updatedAt},
-                                      {QStringLiteral("skip"), skip}})
-                .toJson(QJsonDocument::Compact));
-    }
-};
-
 } // namespace
-
-const QStringList& allResources()
-{
-    static const QStringList all = {QStringLiteral("organizations"), QStringLiteral("processors"),
-                                    QStringLiteral("retention-rules"),
-                                    QStringLiteral("rights-requests"),
-                                    QStringLiteral("policy-versions")};
-    return all;
-}
-
-Result<QList<SyncSource>> loadSources(Database& db)
-{
-    QSqlQuery q(db.connection());
-    if (!q.exec(QStringLiteral(
-            "SELECT name, kind, base_url, resources, token_env, use_keychain FROM sync_sources "
-            "ORDER BY name")))
-        return Error{q.lastError().text()};
-    QList<SyncSource> out;
-    while (q.next()) {
-        SyncSource s;
-        s.name = q.value(0).toString();
-        s.kind = q.value(1).toString() == u"postgrest" ? SourceKind::Postgrest : SourceKind::Rest;
-        s.baseUrl = QUrl(q.value(2).toString());
-        s.resources = q.value(3).toString().split(u',', Qt::SkipEmptyParts);
-        s.tokenEnv = q.value(4).toString();
-        s.useKeychain = q.value(5).toBool();
-        out << s;
-    }
-    return out;
-}
-
-Status saveSource(Database& db, const SyncSource& source)
-{
-    if (source.name.trimmed().isEmpty())
-        return Error{tr("A source needs a name.")};
-    if (auto s = HttpClient::checkUrl(source.baseUrl); !s)
-        return s;
-    for (const QString& r : source.resources)
-        if (!allResources().contains(r))
-            return Error{tr("'%1' is not a resource of the contract.").arg(r)};
-    return db.transaction([&]() -> Status {
-        QSqlQuery q(db.connection());
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_sources "
-                                 "(name, kind, base_url, resources, token_env, use_keychain) "
-                                 "VALUES (?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(source.name.trimmed());
-        q.addBindValue(source.kind == SourceKind::Postgrest ? QStringLiteral("postgrest")
-                                                            : QStringLiteral("rest"));
-        q.addBindValue(source.baseUrl.toString());
-        q.addBindValue(source.resources.join(u','));
-        q.addBindValue(source.tokenEnv);
-        q.addBindValue(source.useKeychain ? 1 : 0);
-        return q.exec() ? Status{} : sqlError(q);
-    });
-}
-
-Status removeSource(Database& db, const QString& name)
-{
-    return db.transaction([&]() -> Status {
-        QSqlQuery q(db.connection());
-        q.prepare(QStringLiteral("DELETE FROM sync_sources WHERE name = ?"));
-        q.addBindValue(name);
-        return q.exec() ? Status{} : sqlError(q);
-    });
-}
-
-Result<QByteArray> tokenFromEnvironment(const SyncSource& source)
-{
-    if (source.tokenEnv.isEmpty())
-        return Error{tr("Source %1 names no environment variable for its token.").arg(source.name)};
-    const QByteArray token = qgetenv(source.tokenEnv.toLocal8Bit().constData());
-    if (token.isEmpty())
-        return Error{tr("The environment variable %1 (the token of %2) is not set.")
-                         .arg(source.tokenEnv, source.name)};
-    return token;
-}
 
 QJsonObject SyncReport::toJson() const
 {
@@ -194,42 +64,19 @@ QJsonObject SyncReport::toJson() const
 
 SyncEngine::SyncEngine(Database& db, SyncSource source, QByteArray token, SyncOptions options)
     : m_db(db)
-    , m_source(std::move(source))
-    , m_token(std::move(token))
+    , m_endpoint{std::move(source), std::move(token)}
     , m_options(std::move(options))
     , m_http(m_options.retry)
 {
     m_http.setCancelled(m_options.cancelled);
 }
 
-HttpClient::Headers SyncEngine::authHeaders() const
-{
-    HttpClient::Headers h{{"Authorization", "Bearer " + m_token}, {"Accept", "application/json"}};
-    if (m_source.kind == SourceKind::Postgrest)
-        h.append({QByteArray("apikey"), QByteArray(m_token)});
-    return h;
-}
-
-QUrl SyncEngine::url(const QString& path, const QList<QPair<QString, QString>>& query) const
-{
-    QUrl u = m_source.baseUrl;
-    QString base = u.path();
-    if (base.endsWith(u'/'))
-        base.chop(1);
-    u.setPath(base + path);
-    QUrlQuery q;
-    for (const auto& [key, value] : query)
-        q.addQueryItem(key, QString(value).replace(u'+', QStringLiteral("%2B")));
-    u.setQuery(q);
-    return u;
-}
-
 SyncReport SyncEngine::run()
 {
     SyncReport report;
-    report.source = m_source.name;
+    report.source = m_endpoint.source.name;
     const QDateTime started = QDateTime::currentDateTimeUtc();
-    if (auto s = HttpClient::checkUrl(m_source.baseUrl); !s) {
+    if (auto s = HttpClient::checkUrl(m_endpoint.source.baseUrl); !s) {
         report.error = s.error();
         logRun(report, started);
         return report;
@@ -240,16 +87,16 @@ SyncReport SyncEngine::run()
         return report;
     }
     const QStringList resources =
-        m_source.resources.isEmpty() ? allResources() : m_source.resources;
+        m_endpoint.source.resources.isEmpty() ? allResources() : m_endpoint.source.resources;
     for (const QString& resource : allResources()) {
         if (!resources.contains(resource))
             continue;
-        if (m_options.cancelled && m_options.cancelled()) {
+        if (cancelled()) {
             report.cancelled = true;
             break;
         }
         if (auto s = pull(resource, report); !s) {
-            if (m_options.cancelled && m_options.cancelled())
+            if (cancelled())
                 report.cancelled = true;
             else
                 report.error = s.error();
@@ -266,7 +113,7 @@ Status SyncEngine::push(SyncReport& report)
     q.prepare(QStringLiteral("SELECT id, resource, record_id, base_version, body_json, base_json "
                              "FROM sync_outbox WHERE source IS NULL OR source = ? "
                              "ORDER BY created_at, rowid"));
-    q.addBindValue(m_source.name);
+    q.addBindValue(m_endpoint.source.name);
     if (!q.exec())
         return sqlError(q);
     struct Entry
@@ -286,20 +133,22 @@ Status SyncEngine::push(SyncReport& report)
         if (!type)
             continue;
         Result<HttpResponse> response = Error{QString()};
-        if (m_source.kind == SourceKind::Rest) {
-            HttpClient::Headers h = authHeaders();
+        if (m_endpoint.source.kind == SourceKind::Rest) {
+            HttpClient::Headers h = m_endpoint.headers();
             h.append({QByteArray("If-Match"),
                       QByteArray('"' + QByteArray::number(e.baseVersion) + '"')});
             h.append({QByteArray("Idempotency-Key"), QByteArray(e.id.toUtf8())});
             h.append({QByteArray("Content-Type"), QByteArray("application/json")});
-            response = m_http.send("PATCH", url(u'/' + e.resource + u'/' + e.recordId), h, e.body);
+            response = m_http.send("PATCH", m_endpoint.url(u'/' + e.resource + u'/' + e.recordId),
+                                   h, e.body);
         } else {
-            HttpClient::Headers h = authHeaders();
+            HttpClient::Headers h = m_endpoint.headers();
             h.append({QByteArray("Prefer"), QByteArray("return=representation")});
             h.append({QByteArray("Content-Type"), QByteArray("application/json")});
             response = m_http.send(
                 "PATCH",
-                url(u'/' + tableName(e.resource),
+                m_endpoint.url(
+                    u'/' + tableName(e.resource),
                     {{QStringLiteral("id"), QStringLiteral("eq.") + e.recordId},
                      {QStringLiteral("version"), QStringLiteral("eq.%1").arg(e.baseVersion)}}),
                 h, e.body);
@@ -316,7 +165,7 @@ Status SyncEngine::push(SyncReport& report)
         const HttpResponse& r = response.value();
         QJsonObject server;
         QString conflict;
-        if (m_source.kind == SourceKind::Postgrest && r.status == 200) {
+        if (m_endpoint.source.kind == SourceKind::Postgrest && r.status == 200) {
             const QJsonArray rows = QJsonDocument::fromJson(r.body).array();
             if (rows.isEmpty())
                 conflict = QStringLiteral("changed");
@@ -346,7 +195,7 @@ Status SyncEngine::push(SyncReport& report)
                     "reason, base_version, local_json, base_json, server_json, created_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
                 w.addBindValue(e.id);
-                w.addBindValue(m_source.name);
+                w.addBindValue(m_endpoint.source.name);
                 w.addBindValue(e.resource);
                 w.addBindValue(e.recordId);
                 w.addBindValue(conflict);
@@ -380,133 +229,67 @@ Status SyncEngine::push(SyncReport& report)
 
 Status SyncEngine::pull(const QString& resource, SyncReport& report)
 {
-    QString cursor;
-    QByteArray etag;
+    const auto type = resourceType(resource);
+    if (!type)
+        return Error{tr("Unknown resource %1.").arg(resource)};
+    PageFetcher::Request request{m_endpoint,      resource,           {}, {}, m_options.pageSize,
+                                 m_options.retry, m_options.cancelled};
     {
         QSqlQuery q(m_db.connection());
         q.prepare(QStringLiteral(
             "SELECT cursor, etag FROM sync_state WHERE source = ? AND resource = ?"));
-        q.addBindValue(m_source.name);
+        q.addBindValue(m_endpoint.source.name);
         q.addBindValue(resource);
         if (!q.exec())
             return sqlError(q);
         if (q.next()) {
-            cursor = q.value(0).toString();
-            etag = q.value(1).toByteArray();
+            request.cursor = q.value(0).toString();
+            request.etag = q.value(1).toByteArray();
         }
     }
+    RecordStore store(m_db, *type->spec);
+    PageFetcher fetcher(std::move(request));
     ResourceCounts& counts = report.resources[resource];
     qint64 records = 0;
     for (bool first = true;; first = false) {
-        if (!first && m_options.cancelled && m_options.cancelled()) {
+        if (!first && cancelled()) {
             report.cancelled = true;
             return {};
         }
-        HttpClient::Headers h = authHeaders();
-        QUrl pageUrl;
-        KeysetCursor keyset;
-        if (m_source.kind == SourceKind::Rest) {
-            QList<QPair<QString, QString>> query{
-                {QStringLiteral("limit"), QString::number(m_options.pageSize)}};
-            if (!cursor.isEmpty())
-                query.prepend({QStringLiteral("since"), cursor});
-            if (first && !etag.isEmpty())
-                h.append({QByteArray("If-None-Match"), QByteArray(etag)});
-            pageUrl = url(u'/' + resource, query);
-        } else {
-            keyset = KeysetCursor::parse(cursor);
-            QList<QPair<QString, QString>> query{
-                {QStringLiteral("order"), QStringLiteral("updated_at.asc,id.asc")},
-                {QStringLiteral("limit"), QString::number(m_options.pageSize)},
-                {QStringLiteral("offset"), QString::number(keyset.skip)}};
-            if (!keyset.updatedAt.isEmpty())
-                query.prepend(
-                    {QStringLiteral("updated_at"), QStringLiteral("gte.") + keyset.updatedAt});
-            pageUrl = url(u'/' + tableName(resource), query);
-        }
-        auto response = m_http.send("GET", pageUrl, h);
-        if (!response)
-            return Error{response.error()};
-        const HttpResponse& r = response.value();
-        if (r.status == 304)
+        auto page = fetcher.next();
+        if (!page)
+            return Error{page.error()};
+        if (!page.value())
             return {};
-        if (r.status != 200)
-            return Error{tr("GET %1 (%2): %3 %4")
-                             .arg(resource, m_source.name)
-                             .arg(r.status)
-                             .arg(problemOf(r))};
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(r.body, &parseError);
-        QJsonArray items;
-        QString nextCursor;
-        bool hasMore = false;
-        if (m_source.kind == SourceKind::Rest) {
-            const QJsonObject page = doc.object();
-            if (parseError.error != QJsonParseError::NoError || !doc.isObject() ||
-                !page.value(QLatin1String("items")).isArray())
-                return Error{tr("%1 from %2, page %3: not a page of the contract (%4 at byte "
-                                "%5). Nothing of this page was applied.")
-                                 .arg(resource, m_source.name)
-                                 .arg(counts.pages + 1)
-                                 .arg(parseError.error != QJsonParseError::NoError
-                                          ? parseError.errorString()
-                                          : tr("no items array"))
-                                 .arg(parseError.offset)};
-            items = page.value(QLatin1String("items")).toArray();
-            nextCursor = page.value(QLatin1String("next_cursor")).toString(cursor);
-            hasMore = page.value(QLatin1String("has_more")).toBool();
-        } else {
-            if (parseError.error != QJsonParseError::NoError || !doc.isArray())
-                return Error{tr("%1 from %2, page %3: not a JSON array (%4). Nothing of this page "
-                                "was applied.")
-                                 .arg(resource, m_source.name)
-                                 .arg(counts.pages + 1)
-                                 .arg(parseError.errorString())};
-            items = doc.array();
-            KeysetCursor next = keyset;
-            for (const QJsonValue& v : items) {
-                const QString at = v.toObject().value(QLatin1String("updated_at")).toString();
-                if (at == next.updatedAt) {
-                    ++next.skip;
-                } else {
-                    next.updatedAt = at;
-                    next.skip = 1;
-                }
-            }
-            nextCursor = next.toString();
-            hasMore = items.size() >= m_options.pageSize;
-        }
-        if (auto s = applyPage(resource, items, nextCursor, first ? r.header("ETag") : QByteArray(),
-                               report);
-            !s)
+        if (auto s = applyPage(resource, store, *page.value(), report); !s)
             return s;
-        cursor = nextCursor;
         ++counts.pages;
-        records += items.size();
+        records += page.value()->items.size();
         if (m_options.progress)
             m_options.progress({resource, counts.pages, records});
-        if (!hasMore || items.isEmpty())
-            return {};
     }
 }
 
-Status SyncEngine::applyPage(const QString& resource, const QJsonArray& items,
-                             const QString& cursor, const QByteArray& etag, SyncReport& report)
+Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const FetchedPage& page,
+                             SyncReport& report)
 {
-    const auto type = resourceType(resource);
-    if (!type)
-        return Error{tr("Unknown resource %1.").arg(resource)};
-    ResourceCounts& counts = report.resources[resource];
+    const QString& sourceName = m_endpoint.source.name;
     ResourceCounts delta;
     QList<Rejection> rejected;
-    RecordStore store(m_db, *type->spec);
     const Status s = m_db.transaction([&]() -> Status {
-        QSqlQuery exists(m_db.connection());
-        exists.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(type->spec->table));
-        QSqlQuery held(m_db.connection());
-        held.prepare(QStringLiteral(
-            "SELECT 1 FROM sync_conflicts WHERE resource = ? AND record_id = ? LIMIT 1"));
-        for (const QJsonValue& value : items) {
+        // Records with an unresolved conflict.
+        QSet<QString> held;
+        {
+            QSqlQuery q(m_db.connection());
+            q.prepare(QStringLiteral("SELECT record_id FROM sync_conflicts WHERE resource = ?"));
+            q.addBindValue(resource);
+            if (!q.exec())
+                return sqlError(q);
+            while (q.next())
+                held.insert(q.value(0).toString());
+        }
+        for (qsizetype i = 0; i < page.items.size(); ++i) {
+            const QJsonValue value = page.items.at(i);
             const QJsonObject item = value.toObject();
             const QString id = item.value(QLatin1String("id")).toString();
             if (!value.isObject() || id.isEmpty()) {
@@ -514,59 +297,57 @@ Status SyncEngine::applyPage(const QString& resource, const QJsonArray& items,
                     {resource, id, QStringLiteral("id"), tr("a record without an id (string)")});
                 continue;
             }
-            exists.addBindValue(id);
-            if (!exists.exec())
-                return sqlError(exists);
-            const bool known = exists.next();
-            exists.finish();
-            if (item.value(QLatin1String("deleted")).toBool()) {
-                if (!known)
-                    continue;
-                auto before = store.find(id);
-                if (auto r = store.remove(id); !r)
-                    return r;
-                AuditEntry entry;
-                entry.actor = QStringLiteral("sync:") + m_source.name;
-                entry.action = QStringLiteral("delete");
-                entry.recordType = resource;
-                entry.recordId = id;
-                entry.summary = tr("Deleted on %1 (tombstone)").arg(m_source.name);
-                entry.before = before && before.value() ? *before.value() : QJsonObject();
-                if (auto a = AuditLog::append(m_db, entry); !a)
-                    return a;
-                ++delta.deleted;
-                continue;
-            }
-            // A record with an unresolved conflict keeps the officer's
-            // edit; the server's newer copy goes into the conflict.
-            held.addBindValue(resource);
-            held.addBindValue(id);
-            if (!held.exec())
-                return sqlError(held);
-            const bool inConflict = held.next();
-            held.finish();
-            if (inConflict) {
+            const bool tombstone = item.value(QLatin1String("deleted")).toBool();
+            if (held.contains(id)) {
+                // The officer's edit stays until the conflict is resolved;
+                // the conflict gets the server's latest word (a deletion
+                // too).
                 QSqlQuery update(m_db.connection());
-                update.prepare(QStringLiteral("UPDATE sync_conflicts SET server_json = ? "
-                                              "WHERE resource = ? AND record_id = ?"));
-                update.addBindValue(
-                    QString::fromUtf8(QJsonDocument(item).toJson(QJsonDocument::Compact)));
+                update.prepare(QStringLiteral("UPDATE sync_conflicts SET server_json = ?, "
+                                              "reason = ? WHERE resource = ? AND record_id = ?"));
+                update.addBindValue(tombstone
+                                        ? QVariant()
+                                        : QVariant(QString::fromUtf8(
+                                              QJsonDocument(item).toJson(QJsonDocument::Compact))));
+                update.addBindValue(tombstone ? QStringLiteral("gone") : QStringLiteral("changed"));
                 update.addBindValue(resource);
                 update.addBindValue(id);
                 if (!update.exec())
                     return sqlError(update);
                 continue;
             }
-            if (const QString problem = type->validate(item); !problem.isEmpty()) {
+            if (tombstone) {
+                auto known = store.exists(id);
+                if (!known)
+                    return Error{known.error()};
+                if (!known.value())
+                    continue;
+                auto before = store.find(id);
+                if (auto r = store.remove(id); !r)
+                    return r;
+                AuditEntry entry;
+                entry.actor = QStringLiteral("sync:") + sourceName;
+                entry.action = QStringLiteral("delete");
+                entry.recordType = resource;
+                entry.recordId = id;
+                entry.summary = tr("Deleted on %1 (tombstone)").arg(sourceName);
+                entry.before = before && before.value() ? *before.value() : QJsonObject();
+                if (auto a = AuditLog::append(m_db, entry); !a)
+                    return a;
+                ++delta.deleted;
+                continue;
+            }
+            if (const QString& problem = page.problems.at(i); !problem.isEmpty()) {
                 rejected.append(
                     {resource, id, problem.section(u' ', 0, 0), problem.section(u' ', 1)});
                 continue;
             }
-            if (auto r = store.upsert(item); !r) {
+            bool existed = false;
+            if (auto r = store.upsert(item, &existed); !r) {
                 rejected.append({resource, id, QString(), r.error()});
                 continue;
             }
-            ++(known ? delta.updated : delta.added);
+            ++(existed ? delta.updated : delta.added);
         }
         QSqlQuery state(m_db.connection());
         state.prepare(QStringLiteral(
@@ -574,15 +355,17 @@ Status SyncEngine::applyPage(const QString& resource, const QJsonArray& items,
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, resource) DO UPDATE SET "
             "cursor = excluded.cursor, etag = COALESCE(excluded.etag, sync_state.etag), "
             "last_synced_at = excluded.last_synced_at"));
-        state.addBindValue(m_source.name);
+        state.addBindValue(sourceName);
         state.addBindValue(resource);
-        state.addBindValue(cursor);
-        state.addBindValue(etag.isEmpty() ? QVariant() : QVariant(QString::fromLatin1(etag)));
+        state.addBindValue(page.cursor);
+        state.addBindValue(page.etag.isEmpty() ? QVariant()
+                                               : QVariant(QString::fromLatin1(page.etag)));
         state.addBindValue(now());
         return state.exec() ? Status{} : sqlError(state);
     });
     if (!s)
         return s;
+    ResourceCounts& counts = report.resources[resource];
     counts.added += delta.added;
     counts.updated += delta.updated;
     counts.deleted += delta.deleted;

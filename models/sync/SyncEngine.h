@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpClient.h"
+#include "SyncSource.h"
 #include "domain/Result.h"
 
 #include <QJsonObject>
@@ -11,36 +11,10 @@
 
 namespace workbench {
 class Database;
-}
+class RecordStore;
+} // namespace workbench
 
 namespace workbench::sync {
-
-enum class SourceKind
-{
-    Rest,
-    Postgrest
-};
-
-// Where records come from. The token is not part of it: the caller reads
-// it (keychain or the named environment variable) and hands it over.
-struct SyncSource
-{
-    QString name;
-    SourceKind kind = SourceKind::Rest;
-    QUrl baseUrl;
-    QStringList resources; // empty: all of them
-    QString tokenEnv;      // the environment variable that holds the token
-    bool useKeychain = false;
-};
-
-// The resources of the contract, in the order they are pulled (records
-// refer to organizations first).
-const QStringList& allResources();
-
-// Sources saved in the workspace (never a token).
-Result<QList<SyncSource>> loadSources(Database& db);
-Status saveSource(Database& db, const SyncSource& source);
-Status removeSource(Database& db, const QString& name);
 
 struct ResourceCounts
 {
@@ -84,7 +58,8 @@ struct SyncOptions
 {
     int pageSize = 500;
     RetryPolicy retry;
-    std::function<bool()> cancelled;                   // checked between pages
+    // Checked between pages, on the sync thread and on its fetch thread.
+    std::function<bool()> cancelled;
     std::function<void(const SyncProgress&)> progress; // after each page
 };
 
@@ -103,21 +78,15 @@ public:
 private:
     Status push(SyncReport& report);
     Status pull(const QString& resource, SyncReport& report);
-    Status applyPage(const QString& resource, const QJsonArray& items, const QString& cursor,
-                     const QByteArray& etag, SyncReport& report);
-    HttpClient::Headers authHeaders() const;
-    QUrl url(const QString& path, const QList<QPair<QString, QString>>& query = {}) const;
+    Status applyPage(const QString& resource, RecordStore& store, const struct FetchedPage& page,
+                     SyncReport& report);
+    bool cancelled() const { return m_options.cancelled && m_options.cancelled(); }
     void logRun(const SyncReport& report, const QDateTime& started);
 
     Database& m_db;
-    SyncSource m_source;
-    QByteArray m_token;
+    Endpoint m_endpoint;
     SyncOptions m_options;
     HttpClient m_http;
 };
-
-// Reads the token for a source from its environment variable; the error
-// says which variable is missing, never a value.
-Result<QByteArray> tokenFromEnvironment(const SyncSource& source);
 
 } // namespace workbench::sync

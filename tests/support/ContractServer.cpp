@@ -52,11 +52,19 @@ ContractServer::ContractServer(QByteArray token, QObject* parent)
     : QObject(parent)
     , m_token(std::move(token))
 {
-    m_server.listen(QHostAddress::LocalHost, 0);
-    connect(&m_server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+    // The server answers on a thread of its own, as a real one would: the
+    // client under test may block its own thread while it waits.
+    m_thread.setObjectName(QStringLiteral("contract-server"));
+    m_thread.start();
+    // Created here, then moved: its signals are handled on the server thread.
+    m_server = new QTcpServer;
+    m_server->listen(QHostAddress::LocalHost, 0);
+    m_port = m_server->serverPort();
+    m_server->moveToThread(&m_thread);
+    connect(m_server, &QTcpServer::newConnection, m_server, [this] {
+        while (QTcpSocket* socket = m_server->nextPendingConnection()) {
             auto buffer = std::make_shared<QByteArray>();
-            connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+            connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
                 buffer->append(socket->readAll());
                 const int end = buffer->indexOf("\r\n\r\n");
                 if (end < 0)
@@ -75,18 +83,27 @@ ContractServer::ContractServer(QByteArray token, QObject* parent)
     });
 }
 
+ContractServer::~ContractServer()
+{
+    QMetaObject::invokeMethod(
+        m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
 QString ContractServer::baseUrl() const
 {
-    return QStringLiteral("http://127.0.0.1:%1/api/v1").arg(m_server.serverPort());
+    return QStringLiteral("http://127.0.0.1:%1/api/v1").arg(m_port);
 }
 
 QString ContractServer::postgrestUrl() const
 {
-    return QStringLiteral("http://127.0.0.1:%1/rest/v1").arg(m_server.serverPort());
+    return QStringLiteral("http://127.0.0.1:%1/rest/v1").arg(m_port);
 }
 
 void ContractServer::append(const QString& resource, QJsonObject record)
 {
+    QMutexLocker lock(&m_mutex);
     if (!record.contains("updated_at"))
         record["updated_at"] = QDateTime(QDate(2026, 11, 1), QTime(9, 0))
                                    .addSecs(++m_clock)
@@ -99,6 +116,7 @@ void ContractServer::append(const QString& resource, QJsonObject record)
 
 void ContractServer::remove(const QString& resource, const QString& id)
 {
+    QMutexLocker lock(&m_mutex);
     qint64 version = 1;
     for (const QJsonObject& r : m_log[resource])
         if (r["id"].toString() == id)
@@ -108,6 +126,7 @@ void ContractServer::remove(const QString& resource, const QString& id)
 
 QList<QJsonObject> ContractServer::current(const QString& resource) const
 {
+    QMutexLocker lock(&m_mutex);
     QMap<QString, QJsonObject> last;
     QStringList order;
     for (const QJsonObject& r : m_log.value(resource)) {
@@ -123,13 +142,15 @@ QList<QJsonObject> ContractServer::current(const QString& resource) const
     return out;
 }
 
-void ContractServer::queueFault(Fault fault, const QString& pathPrefix)
+void ContractServer::queueFault(Fault fault, const QString& pathPrefix, int after)
 {
-    m_faults.append({fault, pathPrefix});
+    QMutexLocker lock(&m_mutex);
+    m_faults.append({fault, pathPrefix, after});
 }
 
 int ContractServer::requests(const QString& pathPrefix) const
 {
+    QMutexLocker lock(&m_mutex);
     return int(std::count_if(m_paths.begin(), m_paths.end(),
                              [&](const QString& p) { return p.startsWith(pathPrefix); }));
 }
@@ -153,14 +174,21 @@ void ContractServer::serve(QTcpSocket* socket)
                                    lines[i].mid(colon + 1).trimmed());
     }
     request.body = raw.mid(end + 4);
+    QMutexLocker lock(&m_mutex);
     m_paths << request.path;
 
     Response response;
     std::optional<Fault> fault;
+    bool waiting = false;
     for (int i = 0; i < m_faults.size(); ++i) {
-        if (request.path.contains(m_faults[i].second)) {
-            fault = m_faults.takeAt(i).first;
-            break;
+        QueuedFault& f = m_faults[i];
+        if (!request.path.contains(f.path))
+            continue;
+        if (f.after > 0) {
+            --f.after;
+            waiting = true;
+        } else if (!fault && !waiting) {
+            fault = m_faults.takeAt(i--).fault;
         }
     }
     if (request.headers.value("authorization") != "Bearer " + m_token) {
@@ -188,6 +216,7 @@ void ContractServer::serve(QTcpSocket* socket)
     for (const auto& [k, v] : response.headers)
         out += k + ": " + v + "\r\n";
     out += "\r\n";
+    lock.unlock();
     if (response.dropMidBody) {
         socket->write(out + response.body.left(response.body.size() / 2));
         socket->flush();

@@ -4,8 +4,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
+#include <QMutex>
 #include <QQueue>
 #include <QTcpServer>
+#include <QThread>
 
 namespace workbench::test {
 
@@ -30,6 +32,7 @@ public:
     };
 
     explicit ContractServer(QByteArray token, QObject* parent = nullptr);
+    ~ContractServer() override;
 
     QString baseUrl() const;
     QString postgrestUrl() const;
@@ -43,7 +46,9 @@ public:
     QList<QJsonObject> current(const QString& resource) const;
     void setEtag(const QString& resource, const QByteArray& etag) { m_etags[resource] = etag; }
 
-    void queueFault(Fault fault, const QString& pathPrefix = {});
+    // `after`: the fault waits for that many matching requests to pass
+    // first (the client fetches ahead, so "the second page" is said here).
+    void queueFault(Fault fault, const QString& pathPrefix = {}, int after = 0);
     int requests(const QString& pathPrefix = {}) const;
     int patchesApplied() const { return m_patchesApplied; }
 
@@ -78,12 +83,21 @@ private:
     Response postgrestPatch(const QString& resource, const Request& request);
     QJsonObject applyPatch(const QString& resource, QJsonObject record, const QJsonObject& changes);
 
-    QTcpServer m_server;
+    QThread m_thread;
+    QTcpServer* m_server = nullptr; // lives on m_thread
+    quint16 m_port = 0;
+    mutable QRecursiveMutex m_mutex; // the state below: test thread and server thread
     QByteArray m_token;
     QMap<QString, QList<QJsonObject>> m_log;
     QHash<QString, QByteArray> m_etags;
     QHash<QString, Response> m_idempotent;
-    QList<QPair<Fault, QString>> m_faults;
+    struct QueuedFault
+    {
+        Fault fault;
+        QString path;
+        int after;
+    };
+    QList<QueuedFault> m_faults;
     QStringList m_paths;
     int m_patchesApplied = 0;
     int m_clock = 0;

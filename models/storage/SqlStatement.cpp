@@ -1,0 +1,128 @@
+#include "SqlStatement.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <sqlite3.h>
+
+namespace workbench {
+
+Result<SqlStatement> SqlStatement::prepare(sqlite3* db, const QString& sql)
+{
+    if (!db)
+        return Error{QStringLiteral("no open database")};
+    SqlStatement s;
+    const QByteArray text = sql.toUtf8();
+    if (sqlite3_prepare_v3(db, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT,
+                           &s.m_stmt, nullptr) != SQLITE_OK)
+        return Error{QString::fromUtf8(sqlite3_errmsg(db))};
+    return s;
+}
+
+SqlStatement::~SqlStatement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+SqlStatement::SqlStatement(SqlStatement&& other) noexcept
+    : m_stmt(std::exchange(other.m_stmt, nullptr))
+{}
+
+SqlStatement& SqlStatement::operator=(SqlStatement&& other) noexcept
+{
+    if (this != &other) {
+        sqlite3_finalize(m_stmt);
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+    }
+    return *this;
+}
+
+void SqlStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+}
+
+void SqlStatement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+}
+
+void SqlStatement::bindText(int index, QStringView text)
+{
+    // SQLite copies (and converts) the UTF-16 text before this returns.
+    sqlite3_bind_text16(m_stmt, index, text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
+}
+
+void SqlStatement::bindJson(int index, const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        bindNull(index);
+        return;
+    case QJsonValue::Bool:
+        bind(index, qint64(value.toBool() ? 1 : 0));
+        return;
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (d == double(value.toInteger()))
+            bind(index, value.toInteger());
+        else
+            sqlite3_bind_double(m_stmt, index, d);
+        return;
+    }
+    case QJsonValue::String:
+        bindText(index, value.toString());
+        return;
+    case QJsonValue::Array:
+        bindText(index,
+                 QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)));
+        return;
+    case QJsonValue::Object:
+        bindText(index,
+                 QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)));
+        return;
+    }
+}
+
+Error SqlStatement::lastError() const
+{
+    return Error{QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_stmt)))};
+}
+
+Result<bool> SqlStatement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    Error e = lastError();
+    sqlite3_reset(m_stmt);
+    return e;
+}
+
+Result<bool> SqlStatement::run()
+{
+    auto r = step();
+    sqlite3_reset(m_stmt);
+    return r;
+}
+
+void SqlStatement::reset()
+{
+    sqlite3_reset(m_stmt);
+}
+
+qint64 SqlStatement::columnInt(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+QString SqlStatement::columnText(int column) const
+{
+    const auto* text = static_cast<const char16_t*>(sqlite3_column_text16(m_stmt, column));
+    return text ? QString::fromUtf16(text, sqlite3_column_bytes16(m_stmt, column) / 2) : QString();
+}
+
+} // namespace workbench

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QJsonValue>
+#include <QString>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace workbench {
+
+// One prepared statement of the sqlite3 C API, for the paths that write many
+// rows (sync pages, upserts): binds straight from Qt strings and JSON values
+// without a QVariant per value. Move-only; finalized when it goes.
+class SqlStatement
+{
+public:
+    SqlStatement() = default;
+    static Result<SqlStatement> prepare(sqlite3* db, const QString& sql);
+    ~SqlStatement();
+    SqlStatement(SqlStatement&& other) noexcept;
+    SqlStatement& operator=(SqlStatement&& other) noexcept;
+    SqlStatement(const SqlStatement&) = delete;
+    SqlStatement& operator=(const SqlStatement&) = delete;
+
+    explicit operator bool() const { return m_stmt != nullptr; }
+
+    // Parameters count from 1, as in SQLite.
+    void bindNull(int index);
+    void bind(int index, qint64 value);
+    void bindText(int index, QStringView text);
+    // Strings as text, integral numbers as integers, booleans as 0/1,
+    // arrays and objects as compact JSON, null and undefined as NULL.
+    void bindJson(int index, const QJsonValue& value);
+
+    // Runs a statement that returns no row (or only its first row matters):
+    // true when it produced a row. The statement is reset afterwards.
+    Result<bool> run();
+    // Steps once (true: a row is there); call reset() when done.
+    Result<bool> step();
+    void reset();
+    qint64 columnInt(int column) const;
+    QString columnText(int column) const;
+
+private:
+    Error lastError() const;
+
+    sqlite3_stmt* m_stmt = nullptr;
+};
+
+} // namespace workbench

@@ -1,0 +1,162 @@
+#include "SyncSource.h"
+
+#include "storage/Database.h"
+#include "storage/Repository.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrlQuery>
+
+namespace workbench::sync {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("SyncEngine", text);
+}
+
+Status sqlError(const QSqlQuery& q)
+{
+    return Error{q.lastError().text()};
+}
+
+} // namespace
+
+QString kindName(SourceKind kind)
+{
+    return kind == SourceKind::Postgrest ? QStringLiteral("postgrest") : QStringLiteral("rest");
+}
+
+const QStringList& allResources()
+{
+    static const QStringList all = {QStringLiteral("organizations"), QStringLiteral("processors"),
+                                    QStringLiteral("retention-rules"),
+                                    QStringLiteral("rights-requests"),
+                                    QStringLiteral("policy-versions")};
+    return all;
+}
+
+Result<QList<SyncSource>> loadSources(Database& db)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral(
+            "SELECT name, kind, base_url, resources, token_env, use_keychain FROM sync_sources "
+            "ORDER BY name")))
+        return Error{q.lastError().text()};
+    QList<SyncSource> out;
+    while (q.next()) {
+        SyncSource s;
+        s.name = q.value(0).toString();
+        s.kind = q.value(1).toString() == u"postgrest" ? SourceKind::Postgrest : SourceKind::Rest;
+        s.baseUrl = QUrl(q.value(2).toString());
+        s.resources = q.value(3).toString().split(u',', Qt::SkipEmptyParts);
+        s.tokenEnv = q.value(4).toString();
+        s.useKeychain = q.value(5).toBool();
+        out << s;
+    }
+    return out;
+}
+
+Status saveSource(Database& db, const SyncSource& source)
+{
+    if (source.name.trimmed().isEmpty())
+        return Error{tr("A source needs a name.")};
+    if (auto s = HttpClient::checkUrl(source.baseUrl); !s)
+        return s;
+    for (const QString& r : source.resources)
+        if (!allResources().contains(r))
+            return Error{tr("'%1' is not a resource of the contract.").arg(r)};
+    return db.transaction([&]() -> Status {
+        QSqlQuery q(db.connection());
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_sources "
+                                 "(name, kind, base_url, resources, token_env, use_keychain) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(source.name.trimmed());
+        q.addBindValue(source.kind == SourceKind::Postgrest ? QStringLiteral("postgrest")
+                                                            : QStringLiteral("rest"));
+        q.addBindValue(source.baseUrl.toString());
+        q.addBindValue(source.resources.join(u','));
+        q.addBindValue(source.tokenEnv);
+        q.addBindValue(source.useKeychain ? 1 : 0);
+        return q.exec() ? Status{} : sqlError(q);
+    });
+}
+
+Status removeSource(Database& db, const QString& name)
+{
+    return db.transaction([&]() -> Status {
+        QSqlQuery q(db.connection());
+        q.prepare(QStringLiteral("DELETE FROM sync_sources WHERE name = ?"));
+        q.addBindValue(name);
+        return q.exec() ? Status{} : sqlError(q);
+    });
+}
+
+Result<QByteArray> tokenFromEnvironment(const SyncSource& source)
+{
+    if (source.tokenEnv.isEmpty())
+        return Error{tr("Source %1 names no environment variable for its token.").arg(source.name)};
+    const QByteArray token = qgetenv(source.tokenEnv.toLocal8Bit().constData());
+    if (token.isEmpty())
+        return Error{tr("The environment variable %1 (the token of %2) is not set.")
+                         .arg(source.tokenEnv, source.name)};
+    return token;
+}
+
+HttpClient::Headers Endpoint::headers() const
+{
+    HttpClient::Headers h{{"Authorization", "Bearer " + token}, {"Accept", "application/json"}};
+    if (source.kind == SourceKind::Postgrest)
+        h.append({QByteArray("apikey"), QByteArray(token)});
+    return h;
+}
+
+QUrl Endpoint::url(const QString& path, const QList<QPair<QString, QString>>& query) const
+{
+    QUrl u = source.baseUrl;
+    QString base = u.path();
+    if (base.endsWith(u'/'))
+        base.chop(1);
+    u.setPath(base + path);
+    QUrlQuery q;
+    for (const auto& [key, value] : query)
+        q.addQueryItem(key, QString(value).replace(u'+', QStringLiteral("%2B")));
+    u.setQuery(q);
+    return u;
+}
+
+namespace {
+
+template <typename T> ResourceType typeOf()
+{
+    return {&RecordTable<T>::spec(), [](const QJsonObject& o) {
+                auto r = T::fromJson(o);
+                return r ? QString() : r.error();
+            }};
+}
+
+} // namespace
+
+std::optional<ResourceType> resourceType(const QString& resource)
+{
+    if (resource == u"organizations")
+        return typeOf<Organization>();
+    if (resource == u"processors")
+        return typeOf<Processor>();
+    if (resource == u"retention-rules")
+        return typeOf<RetentionRule>();
+    if (resource == u"rights-requests")
+        return typeOf<RightsRequest>();
+    if (resource == u"policy-versions")
+        return typeOf<PolicyVersion>();
+    return std::nullopt;
+}
+
+QString tableName(const QString& resource)
+{
+    return QString(resource).replace(u'-', u'_');
+}
+
+} // namespace workbench::sync

@@ -1,4 +1,5 @@
 #include "Commands.h"
+#include "storage/RequestService.h"
 #include "storage/Workspace.h"
 #include "sync/SyncEngine.h"
 
@@ -85,7 +86,10 @@ int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         return g_interrupted != 0;
     };
     sync::SyncEngine engine(ws.value()->database(), source, token.value(), options);
-    const sync::SyncReport report = engine.run();
+    sync::SyncReport report = engine.run();
+    // Pulled requests get their due dates now, not at the next open.
+    if (auto s = RequestService(*ws.value()).fillMissingDeadlines(); !s && report.error.isEmpty())
+        report.error = s.error();
 
     if (format == u"json") {
         out << QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented));

@@ -82,12 +82,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
     const QString shown = QDir::toNativeSeparators(self->m_path);
     const bool existed = QFileInfo::exists(self->m_path);
 
-    if (readOnly && !existed)
+    const bool companion = options.mode == Mode::Companion;
+    if ((readOnly || companion) && !existed)
         return Error{QObject::tr("Workspace %1 does not exist.").arg(shown)};
     if (existed && !QFileInfo(self->m_path).isFile())
         return Error{QObject::tr("Workspace %1 is not a file.").arg(shown)};
 
-    if (!readOnly) {
+    if (options.mode == Mode::ReadWrite) {
         const QFileInfo info(self->m_path);
         if (!QDir().mkpath(info.absolutePath()))
             return Error{QObject::tr("Cannot create the folder %1.")
@@ -161,6 +162,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
     if (readOnly)
         return self;
 
+    if (companion) {
+        if (*userVersion != latest)
+            return Error{QObject::tr("Workspace %1 is not in the current format; open it in the "
+                                     "app first.")
+                             .arg(shown)};
+        pragmas.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        return self;
+    }
     if (!pragmas.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
         return sqlError(QObject::tr("Cannot switch %1 to WAL").arg(shown), pragmas);
     pragmas.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
@@ -260,18 +269,22 @@ Status Database::transaction(const std::function<Status()>& work)
         --m_transactionDepth;
         return s;
     }
-    if (!db.transaction())
-        return Error{QObject::tr("Cannot start a transaction: %1").arg(db.lastError().text())};
+    // IMMEDIATE: the write lock is taken at the start (waiting up to the
+    // busy timeout while the other connection, the sync worker's, commits),
+    // so a transaction never fails half-way on a lock it cannot upgrade.
+    QSqlQuery control(db);
+    if (!control.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return Error{QObject::tr("Cannot start a transaction: %1").arg(control.lastError().text())};
     m_transactionDepth = 1;
     Status s = work();
     m_transactionDepth = 0;
     if (!s) {
-        db.rollback();
+        control.exec(QStringLiteral("ROLLBACK"));
         return s;
     }
-    if (!db.commit()) {
-        const QString why = db.lastError().text();
-        db.rollback();
+    if (!control.exec(QStringLiteral("COMMIT"))) {
+        const QString why = control.lastError().text();
+        control.exec(QStringLiteral("ROLLBACK"));
         return Error{QObject::tr("Cannot save the change: %1").arg(why)};
     }
     return {};

@@ -27,6 +27,9 @@ public:
     {
         ReadWrite, // lock, create if missing, migrate
         ReadOnly,  // no lock, no migration, nothing written (verify, inspection)
+        // A second connection to a file this process already holds open
+        // for writing (the sync worker's): no lock, no migration, writes.
+        Companion,
     };
 
     struct Options

@@ -142,7 +142,7 @@ Status Workspace::enqueueForSync(const QString& resource, const QString& id,
 
 Status Workspace::saveJson(const QString& resource, const QString& id, const QJsonObject& before,
                            const std::function<Status()>& write, const QJsonObject& after,
-                           const QString& summary, const QString& action)
+                           const QString& summary, const QString& action, bool queueForSync)
 {
     if (m_db->isReadOnly())
         return Error{tr("The workspace is open read-only.")};
@@ -161,8 +161,10 @@ Status Workspace::saveJson(const QString& resource, const QString& id, const QJs
     const Status s = m_db->transaction([&]() -> Status {
         if (auto w = write(); !w)
             return w;
-        if (auto o = enqueueForSync(resource, id, before, after); !o)
-            return o;
+        if (queueForSync) {
+            if (auto o = enqueueForSync(resource, id, before, after); !o)
+                return o;
+        }
         return AuditLog::append(*m_db, entry);
     });
     if (!s)

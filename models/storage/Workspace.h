@@ -57,6 +57,22 @@ public:
         return saveJson(resource, id, before, write, after, summary, action);
     }
 
+    // As record(), for a change that takes the server's word into account
+    // (a resolved sync conflict): nothing is queued for sync by itself;
+    // `write` queues what must go back with enqueueForSync().
+    Status recordResolved(const QString& resource, const QString& id, const QJsonObject& before,
+                          const QJsonObject& after, const QString& summary,
+                          const std::function<Status()>& write)
+    {
+        return saveJson(resource, id, before, write, after, summary, QStringLiteral("resolve"),
+                        false);
+    }
+    // Queues the fields of `after` that differ from `before` for the next
+    // push, with before's version as the base (nothing when before has no
+    // version: the record was never synced). Part of the caller's transaction.
+    Status enqueueForSync(const QString& resource, const QString& id, const QJsonObject& before,
+                          const QJsonObject& after);
+
     Result<QList<AuditEntry>> auditEntries(const AuditFilter& filter = {}) const
     {
         return AuditLog::entries(*m_db, filter);
@@ -73,11 +89,9 @@ signals:
 private:
     explicit Workspace(std::unique_ptr<Database> db);
 
-    Status enqueueForSync(const QString& resource, const QString& id, const QJsonObject& before,
-                          const QJsonObject& after);
     Status saveJson(const QString& resource, const QString& id, const QJsonObject& before,
                     const std::function<Status()>& write, const QJsonObject& after,
-                    const QString& summary, const QString& action);
+                    const QString& summary, const QString& action, bool queueForSync = true);
 
     std::unique_ptr<Database> m_db;
     QString m_actor;

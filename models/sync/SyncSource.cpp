@@ -131,9 +131,14 @@ namespace {
 
 template <typename T> ResourceType typeOf()
 {
-    return {&RecordTable<T>::spec(), [](const QJsonObject& o) {
+    return {&RecordTable<T>::spec(),
+            [](const QJsonObject& o) {
                 auto r = T::fromJson(o);
                 return r ? QString() : r.error();
+            },
+            [](const QJsonObject& o) {
+                auto r = T::fromJson(o);
+                return r ? r.value().toJson() : o;
             }};
 }
 

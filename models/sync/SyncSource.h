@@ -67,6 +67,9 @@ struct ResourceType
 {
     const TableSpec* spec;
     std::function<QString(const QJsonObject&)> validate;
+    // The record as this app writes it (timestamps, defaults), so two copies
+    // compare field by field; an invalid record comes back as it was.
+    std::function<QJsonObject(const QJsonObject&)> canonical;
 };
 std::optional<ResourceType> resourceType(const QString& resource);
 // The PostgREST table of a resource ("retention-rules" -> "retention_rules").

@@ -2,13 +2,16 @@
 #include "TestSupport.h"
 #include "cli/Cli.h"
 #include "storage/Workspace.h"
+#include "sync/Conflicts.h"
 #include "sync/SyncEngine.h"
+#include "sync/SyncService.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -79,7 +82,97 @@ class TestSync : public QObject
         return SyncEngine(ws.database(), source, kToken, options).run();
     }
 
+    // Runs the window's sync: a worker thread with its own connection while
+    // this one holds the workspace open.
+    QList<SyncReport> syncInBackground(Workspace& ws, ContractServer& server)
+    {
+        SyncService service(ws.path());
+        QSignalSpy finished(&service, &SyncService::finished);
+        QSignalSpy progress(&service, &SyncService::progress);
+        SyncSource source;
+        source.name = "company";
+        source.baseUrl = QUrl(server.baseUrl());
+        if (!service.start({source}, {{"company", kToken}}, fast()) || !finished.wait(30000))
+            return {};
+        const auto reports = finished.at(0).at(0).value<QList<SyncReport>>();
+        if (!reports.isEmpty() && reports.first().resources.value("rights-requests").pages > 0 &&
+            progress.isEmpty())
+            return {}; // pages were pulled, so progress must have been told
+        return reports;
+    }
+
 private slots:
+    void backgroundSyncFillsDueDatesAndConflictsResolveFieldByField()
+    {
+        ContractServer server(kToken);
+        QJsonObject o = org("o1");
+        o.remove("notice_period_days"); // optional in the contract: the default applies
+        server.append("organizations", o);
+        server.append("rights-requests", request("r1"));
+        server.append("rights-requests", request("r2"));
+        auto ws = freshWorkspace();
+        QVERIFY(ws);
+        auto reports = syncInBackground(*ws, server);
+        QCOMPARE(reports.size(), 1);
+        QVERIFY2(reports[0].ok(), qPrintable(reports[0].error));
+        QCOMPARE(reports[0].resources["rights-requests"].added, 2);
+        // Due dates are there at once (GDPR: one month from 2 November).
+        QCOMPARE(count(*ws, "SELECT count(*) FROM rights_requests WHERE due_effective IS NULL"), 0);
+        QCOMPARE(count(*ws, "SELECT count(*) FROM rights_requests WHERE due_legal = '2026-12-02'"),
+                 2);
+        QCOMPARE(count(*ws, "SELECT notice_period_days FROM organizations"), 0);
+
+        // The officer assigns r1 while the server moves it on.
+        auto mine = Repository<RightsRequest>(ws->database()).find("r1");
+        QVERIFY(mine && mine.value());
+        RightsRequest edited = *mine.value();
+        edited.assignee = "Dana";
+        QVERIFY_OK(ws->save(edited, "assign"));
+        QJsonObject theirs = request("r1", "in_progress");
+        theirs["version"] = 2;
+        theirs["assignee"] = "Sam";
+        server.append("rights-requests", theirs);
+        reports = syncInBackground(*ws, server);
+        QCOMPARE(reports.size(), 1);
+        QCOMPARE(reports[0].conflicts, 1);
+        // Nothing was overwritten: r1 still has the officer's assignee.
+        QCOMPARE(Repository<RightsRequest>(ws->database()).find("r1").value()->assignee,
+                 QString("Dana"));
+
+        auto conflicts = loadConflicts(ws->database());
+        QVERIFY_OK(conflicts);
+        QCOMPARE(conflicts.value().size(), 1);
+        const Conflict c = conflicts.value().first();
+        QCOMPARE(c.recordId, QString("r1"));
+        QCOMPARE(c.fields(), QStringList({"assignee", "status"}));
+        QCOMPARE(c.mine["assignee"].toString(), QString("Dana"));
+        QCOMPARE(c.server["assignee"].toString(), QString("Sam"));
+        QCOMPARE(c.base["status"].toString(), QString("new"));
+        // Keeping fields of a record the server deleted is refused.
+        Conflict gone = c;
+        gone.server = {};
+        QVERIFY(!resolveConflict(*ws, gone, {"assignee"}));
+
+        // Mine for the assignee, theirs for the status.
+        QVERIFY_OK(resolveConflict(*ws, c, {"assignee"}));
+        const RightsRequest merged = *Repository<RightsRequest>(ws->database()).find("r1").value();
+        QCOMPARE(merged.assignee, QString("Dana"));
+        QCOMPARE(merged.status, RequestStatus::InProgress);
+        QCOMPARE(merged.meta.version, 2);
+        QCOMPARE(count(*ws, "SELECT count(*) FROM sync_conflicts"), 0);
+        QCOMPARE(count(*ws, "SELECT base_version FROM sync_outbox"), 2);
+        reports = syncInBackground(*ws, server);
+        QCOMPARE(reports.size(), 1);
+        QCOMPARE(reports[0].pushed, 1);
+        QCOMPARE(reports[0].conflicts, 0);
+        for (const QJsonObject& r : server.current("rights-requests"))
+            if (r["id"] == "r1") {
+                QCOMPARE(r["assignee"].toString(), QString("Dana"));
+                QCOMPARE(r["status"].toString(), QString("in_progress"));
+            }
+        QVERIFY(ws->verifyAudit().ok());
+    }
+
     void pagesTombstonesUnknownFieldsAndInvalidRecords()
     {
         ContractServer server(kToken);

@@ -77,7 +77,8 @@ Status saveSource(Database& db, const SyncSource& source)
         q.addBindValue(source.kind == SourceKind::Postgrest ? QStringLiteral("postgrest")
                                                             : QStringLiteral("rest"));
         q.addBindValue(source.baseUrl.toString());
-        q.addBindValue(source.resources.join(u','));
+        const QString resources = source.resources.join(u',');
+        q.addBindValue(resources.isNull() ? QStringLiteral("") : resources); // "": all of them
         q.addBindValue(source.tokenEnv);
         q.addBindValue(source.useKeychain ? 1 : 0);
         return q.exec() ? Status{} : sqlError(q);

@@ -374,6 +374,40 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
     return {};
 }
 
+Result<QList<SyncRun>> loadSyncRuns(Database& db, int limit)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT seq, source, started_at, finished_at, outcome, message, "
+                             "summary_json FROM sync_runs ORDER BY seq DESC LIMIT ?"));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return Error{q.lastError().text()};
+    QList<SyncRun> runs;
+    while (q.next()) {
+        SyncRun r;
+        r.seq = q.value(0).toLongLong();
+        r.source = q.value(1).toString();
+        r.startedAt = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
+        r.finishedAt = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
+        r.outcome = q.value(4).toString();
+        r.message = q.value(5).toString();
+        r.summary = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
+        runs << r;
+    }
+    QSqlQuery rq(db.connection());
+    rq.prepare(QStringLiteral(
+        "SELECT resource, record_id, field, reason FROM sync_rejections WHERE run_seq = ?"));
+    for (SyncRun& r : runs) {
+        rq.addBindValue(r.seq);
+        if (!rq.exec())
+            return Error{rq.lastError().text()};
+        while (rq.next())
+            r.rejections.append({rq.value(0).toString(), rq.value(1).toString(),
+                                 rq.value(2).toString(), rq.value(3).toString()});
+    }
+    return runs;
+}
+
 void SyncEngine::logRun(const SyncReport& report, const QDateTime& started)
 {
     // The log is a convenience: a failure to write it does not fail the sync.

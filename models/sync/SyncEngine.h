@@ -3,6 +3,7 @@
 #include "SyncSource.h"
 #include "domain/Result.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QMap>
 #include <QStringList>
@@ -53,6 +54,19 @@ struct SyncReport
     bool ok() const { return error.isEmpty() && !cancelled; }
     QJsonObject toJson() const;
 };
+
+// One entry of the sync log, newest first, with the records it rejected.
+struct SyncRun
+{
+    qint64 seq = 0;
+    QString source;
+    QDateTime startedAt, finishedAt;
+    QString outcome; // ok, error, cancelled
+    QString message;
+    QJsonObject summary; // SyncReport::toJson()
+    QList<Rejection> rejections;
+};
+Result<QList<SyncRun>> loadSyncRuns(Database& db, int limit = 50);
 
 struct SyncOptions
 {

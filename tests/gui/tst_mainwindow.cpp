@@ -1,3 +1,4 @@
+#include "ContractServer.h"
 #include "TestSupport.h"
 #include "charts/RetentionTimeline.h"
 #include "common/Page.h"
@@ -32,6 +33,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -613,6 +616,89 @@ private slots:
 
     // Publishing asks for the dates; too short a notice is refused with the
     // reason, a long enough one publishes and supersedes the old version.
+    void syncFromTheWindowAndResolveAConflict()
+    {
+        const QByteArray token = "tok-gui-5b1f-do-not-leak";
+        ContractServer server(token);
+        server.append("organizations", {{"id", "o1"}, {"name", "Synced Org"}});
+        const QJsonObject r1{{"id", "r1"},
+                             {"organization_id", "o1"},
+                             {"type", "access"},
+                             {"jurisdiction", "GDPR"},
+                             {"subject_email", "r1@example.com"},
+                             {"received_at", "2026-11-02T10:00:00Z"},
+                             {"status", "new"}};
+        server.append("rights-requests", r1);
+        qputenv("WB_GUI_SYNC_TOKEN", token);
+
+        clickSidebar("Sync");
+        replaceText(find<QLineEdit>("sourceName"), "company");
+        replaceText(find<QLineEdit>("sourceUrl"), server.baseUrl());
+        replaceText(find<QLineEdit>("tokenEnv"), "WB_GUI_SYNC_TOKEN");
+        QTest::mouseClick(find<QPushButton>("saveSource"), Qt::LeftButton);
+        QCOMPARE(find<QListWidget>("syncSources")->count(), 1);
+
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QVERIFY(m_window->isSyncing());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isSyncing(), 30000);
+        QVERIFY2(find<QLabel>("syncProgress")->text().contains("Synced"),
+                 qPrintable(find<QLabel>("syncProgress")->text()));
+        auto mine = Repository<RightsRequest>(m_ws->database()).find("r1");
+        QVERIFY(mine && mine.value());
+
+        // The officer assigns r1; meanwhile the server moves it on.
+        RightsRequest edited = *mine.value();
+        edited.assignee = "Dana";
+        QVERIFY_OK(m_ws->save(edited, "assign"));
+        QJsonObject theirs = r1;
+        theirs["status"] = "in_progress";
+        theirs["assignee"] = "Sam";
+        theirs["version"] = 2;
+        server.append("rights-requests", theirs);
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isSyncing(), 30000);
+        QVERIFY2(find<QLabel>("syncProgress")->text().contains("1 conflict"),
+                 qPrintable(find<QLabel>("syncProgress")->text()));
+        QCOMPARE(find<QTreeWidget>("syncLog")->topLevelItemCount(), 2);
+
+        auto tabs = find<QTabWidget>("syncTabs");
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(2).center());
+        QCOMPARE(tabs->tabText(2), QString("Conflicts (1)"));
+        auto fields = find<QTableWidget>("conflictFields");
+        QCOMPARE(fields->rowCount(), 2);
+        QCOMPARE(fields->item(0, 0)->text(), QString("assignee"));
+        QCOMPARE(fields->item(0, 2)->text(), QString("Dana"));
+        QCOMPARE(fields->item(0, 3)->text(), QString("Sam"));
+        QCOMPARE(fields->item(0, 4)->checkState(), Qt::Checked);
+        QCOMPARE(fields->item(1, 0)->text(), QString("status"));
+        QCOMPARE(fields->item(1, 3)->text(), QString("in_progress"));
+        screenshot("sync-conflicts.png");
+
+        // Mine for the assignee (ticked), theirs for the status.
+        QTest::mouseClick(find<QPushButton>("mergeTicked"), Qt::LeftButton);
+        QCOMPARE(find<QListWidget>("conflictList")->count(), 0);
+        const RightsRequest merged =
+            *Repository<RightsRequest>(m_ws->database()).find("r1").value();
+        QCOMPARE(merged.assignee, QString("Dana"));
+        QCOMPARE(merged.status, RequestStatus::InProgress);
+
+        // The kept assignee goes back on the next sync, against version 2.
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isSyncing(), 30000);
+        QCOMPARE(server.patchesApplied(), 1);
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(1).center());
+        QCOMPARE(find<QTreeWidget>("syncLog")->topLevelItemCount(), 3);
+        QVERIFY(find<QTreeWidget>("syncLog")->topLevelItem(0)->text(3).contains("pushed 1"));
+        screenshot("sync-log.png");
+        // The token never reached the settings or the workspace.
+        QSettings().sync();
+        for (const QString& file : {QSettings().fileName(), m_ws->path()}) {
+            QFile f(file);
+            if (f.open(QIODevice::ReadOnly))
+                QVERIFY2(!f.readAll().contains(token), qPrintable(file));
+        }
+    }
+
     void publishRespectsTheNoticePeriod()
     {
         auto published = m_ws->policyVersions("org-labelsets");

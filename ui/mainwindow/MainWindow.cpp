@@ -9,6 +9,9 @@
 #include "requests/RequestsPage.h"
 #include "retention/RetentionPage.h"
 #include "storage/Workspace.h"
+#include "sync/SyncPage.h"
+#include "sync/SyncService.h"
+#include "sync/TokenStore.h"
 #include "today/TodayPage.h"
 
 #include <QAction>
@@ -20,11 +23,14 @@
 #include <QLayout>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QProgressBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 
 namespace workbench {
@@ -94,6 +100,17 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
             });
     addPage(QStringLiteral("audit"), tr("Audit"), QStringLiteral("document-properties"),
             QKeySequence(Qt::CTRL | Qt::Key_6), [this] { return new AuditPage(m_workspace); });
+    addPage(QStringLiteral("sync"), tr("Sync"), QStringLiteral("view-refresh"),
+            QKeySequence(Qt::CTRL | Qt::Key_7), [this] {
+                auto page = new SyncPage(m_workspace);
+                connect(page, &SyncPage::intervalChanged, this, [this](int minutes) {
+                    if (minutes > 0)
+                        m_syncTimer->start(minutes * 60 * 1000);
+                    else
+                        m_syncTimer->stop();
+                });
+                return page;
+            });
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
@@ -107,6 +124,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     m_workspaceLabel = new QLabel(QDir::toNativeSeparators(workspace.path()));
     m_workspaceLabel->setObjectName(QStringLiteral("workspaceLabel"));
     m_workspaceLabel->setToolTip(tr("The workspace file (private to you)"));
+    setupSync();
     statusBar()->addPermanentWidget(m_workspaceLabel);
     connect(&workspace, &Workspace::changeFailed, this, [this](const QString& message) {
         MessageBox::critical(this, tr("The change was not saved"), message);
@@ -195,6 +213,13 @@ void MainWindow::setupActions()
             viewMenu->addAction(a);
     }
 
+    QMenu* syncMenu = menuBar()->addMenu(tr("&Sync"));
+    QAction* syncAction = syncMenu->addAction(tr("Sync &now"), this, &MainWindow::syncNow);
+    syncAction->setObjectName(QStringLiteral("actionSyncNow"));
+    syncAction->setShortcut(QKeySequence(Qt::Key_F5));
+    syncAction->setToolTip(tr("Send your edits and fetch what changed, from every source (F5)"));
+    addAction(syncAction);
+
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("About Privacy Workbench"), this, [this] {
         MessageBox::question(this, tr("About Privacy Workbench"),
@@ -216,6 +241,8 @@ void MainWindow::setupActions()
     toolbar->addSeparator();
     toolbar->addAction(undo);
     toolbar->addAction(redo);
+    toolbar->addSeparator();
+    toolbar->addAction(syncAction);
     connect(m_organizationPicker, &QComboBox::currentIndexChanged, this,
             &MainWindow::onOrganizationChanged);
 }
@@ -260,6 +287,114 @@ void MainWindow::onOrganizationChanged()
         if (entry.page)
             entry.page->setOrganization(id);
     }
+}
+
+void MainWindow::setupSync()
+{
+    m_sync = new sync::SyncService(m_workspace.path(), this);
+    m_syncLabel = new QLabel;
+    m_syncLabel->setObjectName(QStringLiteral("syncProgress"));
+    m_syncBusy = new QProgressBar;
+    m_syncBusy->setRange(0, 0); // pages have no known end
+    m_syncBusy->setMaximumWidth(120);
+    m_syncBusy->hide();
+    m_syncCancel = new QToolButton;
+    m_syncCancel->setObjectName(QStringLiteral("syncCancel"));
+    m_syncCancel->setText(tr("Stop"));
+    m_syncCancel->setToolTip(tr("Stop the sync after the page being saved"));
+    m_syncCancel->hide();
+    statusBar()->addPermanentWidget(m_syncLabel);
+    statusBar()->addPermanentWidget(m_syncBusy);
+    statusBar()->addPermanentWidget(m_syncCancel);
+    connect(m_syncCancel, &QToolButton::clicked, m_sync, &sync::SyncService::cancel);
+    connect(m_sync, &sync::SyncService::progress, this,
+            [this](const QString& source, const sync::SyncProgress& p) {
+                m_syncLabel->setText(tr("Syncing %1: %2, page %3, %4 records")
+                                         .arg(source, p.resource)
+                                         .arg(p.pages)
+                                         .arg(QLocale().toString(p.records)));
+            });
+    connect(m_sync, &sync::SyncService::finished, this, &MainWindow::syncFinished);
+    m_syncTimer = new QTimer(this);
+    connect(m_syncTimer, &QTimer::timeout, this, [this] {
+        if (!isSyncing())
+            syncNow();
+    });
+    if (const int minutes = QSettings().value(QStringLiteral("sync/intervalMinutes"), 0).toInt();
+        minutes > 0)
+        m_syncTimer->start(minutes * 60 * 1000);
+}
+
+bool MainWindow::isSyncing() const
+{
+    return m_sync->isRunning();
+}
+
+bool MainWindow::syncNow()
+{
+    if (m_sync->isRunning())
+        return false;
+    auto sources = sync::loadSources(m_workspace.database());
+    if (!sources) {
+        showStatus(sources.error());
+        return false;
+    }
+    if (sources.value().isEmpty()) {
+        showStatus(tr("No sync source yet: add one on the Sync page."));
+        showPage(QStringLiteral("sync"));
+        return false;
+    }
+    // Tokens are read here (the keychain may ask the officer to unlock it)
+    // and handed to the worker; they are never stored or shown.
+    QHash<QString, QByteArray> tokens;
+    QStringList problems;
+    for (const sync::SyncSource& s : sources.value()) {
+        auto token = sync::tokenFor(s);
+        if (token)
+            tokens.insert(s.name, token.value());
+        else
+            problems << token.error();
+    }
+    if (!problems.isEmpty())
+        showStatus(problems.join(u' '));
+    m_syncLabel->setText(tr("Syncing…"));
+    m_syncBusy->show();
+    m_syncCancel->show();
+    return m_sync->start(sources.value(), tokens);
+}
+
+void MainWindow::syncFinished(const QList<sync::SyncReport>& reports)
+{
+    m_syncBusy->hide();
+    m_syncCancel->hide();
+    int changed = 0, conflicts = 0, rejected = 0;
+    QStringList errors;
+    QSet<QString> resources;
+    for (const sync::SyncReport& r : reports) {
+        conflicts += r.conflicts;
+        if (!r.error.isEmpty())
+            errors << r.error;
+        for (auto it = r.resources.begin(); it != r.resources.end(); ++it) {
+            changed += it->added + it->updated + it->deleted;
+            rejected += it->rejected;
+            if (it->added || it->updated || it->deleted)
+                resources.insert(it.key());
+        }
+        if (r.pushed || r.conflicts)
+            resources.insert(QStringLiteral("rights-requests"));
+    }
+    // The pages reload what changed; each keeps its selection.
+    for (const QString& resource : std::as_const(resources))
+        emit m_workspace.recordChanged(resource, QString());
+    emit m_workspace.recordChanged(QStringLiteral("sync"), QString());
+    QString summary = errors.isEmpty() ? tr("Synced: %n record(s) changed", nullptr, changed)
+                                       : tr("Sync stopped: %1").arg(errors.join(u' '));
+    if (rejected)
+        summary += tr("; %n rejected (see the sync log)", nullptr, rejected);
+    if (conflicts)
+        summary += tr("; %n conflict(s) to resolve", nullptr, conflicts);
+    m_syncLabel->setText(summary);
+    m_syncLabel->setToolTip(summary);
 }
 
 bool MainWindow::showPage(const QString& name)

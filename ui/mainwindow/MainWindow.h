@@ -6,6 +6,9 @@
 
 class QComboBox;
 class QLabel;
+class QProgressBar;
+class QTimer;
+class QToolButton;
 class QListWidget;
 class QStackedWidget;
 class QUndoStack;
@@ -14,6 +17,10 @@ namespace workbench {
 
 class Page;
 class Workspace;
+namespace sync {
+class SyncService;
+struct SyncReport;
+} // namespace sync
 
 // The window: a sidebar of pages, a toolbar with the organization picker
 // and undo/redo, and a status bar. It wires pages to the workspace; the
@@ -33,6 +40,10 @@ public:
     QString organization() const;
     // Chooses the organization by id; false if there is none such.
     bool setOrganization(const QString& id);
+    // Pushes local edits and pulls every saved source now, on a worker
+    // (F5); false when a sync is already running.
+    bool syncNow();
+    bool isSyncing() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -63,6 +74,8 @@ private:
     void loadOrganizations();
     void onOrganizationChanged();
     void showStatus(const QString& text);
+    void setupSync();
+    void syncFinished(const QList<sync::SyncReport>& reports);
 
     Workspace& m_workspace;
     QUndoStack* m_undoStack = nullptr;
@@ -70,6 +83,11 @@ private:
     QStackedWidget* m_pages = nullptr;
     QComboBox* m_organizationPicker = nullptr;
     QLabel* m_workspaceLabel = nullptr;
+    sync::SyncService* m_sync = nullptr;
+    QLabel* m_syncLabel = nullptr;
+    QProgressBar* m_syncBusy = nullptr;
+    QToolButton* m_syncCancel = nullptr;
+    QTimer* m_syncTimer = nullptr;
     QList<PageEntry> m_entries;
     bool m_warmingStarted = false;
 };

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "common/Page.h"
+#include "sync/Conflicts.h"
+#include "sync/SyncSource.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QSpinBox;
+class QTabWidget;
+class QTableWidget;
+class QTreeWidget;
+
+namespace workbench {
+
+class Workspace;
+
+// Sync: the sources (where records come from and where each token is kept),
+// the log of runs with every rejected record, and the conflicts to resolve
+// field by field.
+class SyncPage : public Page
+{
+    Q_OBJECT
+
+public:
+    explicit SyncPage(Workspace& workspace, QWidget* parent = nullptr);
+
+    QString title() const override { return tr("Sync"); }
+    QString pageName() const override { return QStringLiteral("sync"); }
+    void showTab(const QString& name); // "sources", "log", "conflicts"
+
+signals:
+    void intervalChanged(int minutes);
+
+protected:
+    void refresh() override;
+
+private:
+    QWidget* buildSources();
+    QWidget* buildLog();
+    QWidget* buildConflicts();
+    void loadSources();
+    void showSource(int row);
+    void saveSource();
+    void removeSource();
+    void loadLog();
+    void loadConflicts();
+    void showConflict(int row);
+    void resolve(int mode); // 0 keep mine, 1 take theirs, 2 merge as ticked
+
+    Workspace& m_workspace;
+    QTabWidget* m_tabs = nullptr;
+    QList<sync::SyncSource> m_sources;
+    QListWidget* m_sourceList = nullptr;
+    QLineEdit* m_name = nullptr;
+    QComboBox* m_kind = nullptr;
+    QLineEdit* m_url = nullptr;
+    QList<QCheckBox*> m_resources;
+    QComboBox* m_tokenFrom = nullptr;
+    QLineEdit* m_tokenEnv = nullptr;
+    QLineEdit* m_token = nullptr;
+    QLabel* m_sourceMessage = nullptr;
+    QSpinBox* m_interval = nullptr;
+    QTreeWidget* m_log = nullptr;
+    QList<sync::Conflict> m_conflicts;
+    QListWidget* m_conflictList = nullptr;
+    QTableWidget* m_fields = nullptr;
+    QLabel* m_conflictMessage = nullptr;
+};
+
+} // namespace workbench

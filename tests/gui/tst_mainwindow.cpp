@@ -7,6 +7,7 @@
 #include "dialogs/MessageBox.h"
 #include "itemmodels/DiffRowsModel.h"
 #include "itemmodels/ModelRoles.h"
+#include "itemmodels/RecordFilterProxy.h"
 #include "itemmodels/RetentionRuleModel.h"
 #include "mainwindow/MainWindow.h"
 #include "policies/DiffView.h"
@@ -32,6 +33,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
@@ -616,6 +618,28 @@ private slots:
 
     // Publishing asks for the dates; too short a notice is refused with the
     // reason, a long enough one publishes and supersedes the old version.
+    // A sync (or any change elsewhere) reloads a page's rows; the record the
+    // officer had selected stays selected.
+    void aReloadKeepsTheSelection()
+    {
+        auto versions = m_ws->policyVersions("org-labelsets");
+        QVERIFY_OK(versions);
+        PolicyService service(*m_ws);
+        auto draft =
+            service.newDraft("org-labelsets", "privacy-policy", versions.value().first().id);
+        QVERIFY_OK(draft);
+        clickSidebar("Policies");
+        auto page = m_window->findChild<PoliciesPage*>("policiesPage");
+        QVERIFY(page->selectVersion(draft.value().id));
+        auto view = page->table()->view();
+        QCOMPARE(view->currentIndex().data(RecordIdRole).toString(), draft.value().id);
+        QSignalSpy reset(page->table()->proxy(), SIGNAL(modelReset()));
+        emit m_ws->recordChanged("policy-versions", QString());
+        QTRY_COMPARE(reset.count(), 1);
+        QCOMPARE(view->currentIndex().data(RecordIdRole).toString(), draft.value().id);
+        QVERIFY(view->selectionModel()->isRowSelected(view->currentIndex().row()));
+    }
+
     void syncFromTheWindowAndResolveAConflict()
     {
         const QByteArray token = "tok-gui-5b1f-do-not-leak";

@@ -4,6 +4,7 @@
 #include "dialogs/FileDialog.h"
 #include "dialogs/MessageBox.h"
 #include "domain/Text.h"
+#include "itemmodels/ModelRoles.h"
 
 #include <QAction>
 #include <QApplication>
@@ -15,6 +16,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QTreeView>
+#include <memory>
 
 namespace workbench {
 
@@ -88,8 +90,35 @@ QString TableSupport::selectionAsText(const QAbstractItemView* view)
     return text;
 }
 
+void TableSupport::keepCurrentAcrossReloads(QAbstractItemView* view)
+{
+    QAbstractItemModel* model = view->model();
+    if (!model)
+        return;
+    // Models that load lazily (the request queue) keep their place
+    // themselves: a search of every row would defeat the laziness.
+    constexpr int kLargest = 100000;
+    auto saved = std::make_shared<QString>();
+    QObject::connect(model, &QAbstractItemModel::modelAboutToBeReset, view, [view, saved] {
+        *saved = view->currentIndex().data(RecordIdRole).toString();
+    });
+    QObject::connect(model, &QAbstractItemModel::modelReset, view, [view, saved] {
+        QAbstractItemModel* m = view->model();
+        if (saved->isEmpty() || m->rowCount() == 0 || m->rowCount() > kLargest)
+            return;
+        const QModelIndexList found = m->match(m->index(0, 0), RecordIdRole, *saved, 1,
+                                               Qt::MatchExactly | Qt::MatchRecursive);
+        if (found.isEmpty())
+            return;
+        view->selectionModel()->setCurrentIndex(found.first(), QItemSelectionModel::ClearAndSelect |
+                                                                   QItemSelectionModel::Rows);
+        view->scrollTo(found.first());
+    });
+}
+
 void TableSupport::install(QAbstractItemView* view, QHeaderView* header, const QString& settingsKey)
 {
+    keepCurrentAcrossReloads(view);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setAlternatingRowColors(true);
     if (auto t = qobject_cast<QTableView*>(view)) {

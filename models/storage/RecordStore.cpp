@@ -21,9 +21,16 @@ const QString kUpdatedAt = QStringLiteral("updated_at");
 
 // The statements one store writes with, prepared once (a sync writes
 // thousands of records through one store).
+// Rows per multi-row statement of upsertMany(): one statement (and one
+// statement journal) per batch instead of per record.
+constexpr int kBatch = 100;
+
 struct RecordStore::Statements
 {
     SqlStatement upsert, exists;
+    // kBatch rows, prepared when first needed; only for tables without lists.
+    SqlStatement upsertBatch, existsBatch;
+    QString upsertBatchSql, existsBatchSql;
     QList<QString> fields; // bound in this order: id, version, updated_at, columns
     QSet<QString> known;   // fields that are not extra_json
     std::vector<std::pair<QString, std::pair<SqlStatement, SqlStatement>>> lists; // delete, insert
@@ -52,33 +59,57 @@ Result<RecordStore::Statements*> RecordStore::statements()
         if (!info.value(4).isNull())
             defaults.insert(info.value(1).toString(), info.value(4).toString());
 
-    QStringList cols, values, updates;
-    for (int i = 0; i < st->fields.size(); ++i) {
-        const QString& c = st->fields.at(i);
-        cols << c;
-        values << (defaults.contains(c) && c != kId
-                       ? QStringLiteral("coalesce(?%1, %2)").arg(i + 1).arg(defaults.value(c))
-                       : QStringLiteral("?%1").arg(i + 1));
-    }
+    const int perRow = int(st->fields.size()) + 1; // the fields and extra_json
+    // The VALUES tuple of the row whose parameters start after `base`.
+    auto tuple = [&](int base) {
+        QStringList values;
+        for (int i = 0; i < st->fields.size(); ++i) {
+            const QString& c = st->fields.at(i);
+            values << (defaults.contains(c) && c != kId ? QStringLiteral("coalesce(?%1, %2)")
+                                                              .arg(base + i + 1)
+                                                              .arg(defaults.value(c))
+                                                        : QStringLiteral("?%1").arg(base + i + 1));
+        }
+        values << QStringLiteral("?%1").arg(base + perRow);
+        return QStringLiteral("(%1)").arg(values.join(u','));
+    };
+    QStringList cols = st->fields, updates;
     cols << QStringLiteral("extra_json");
-    values << QStringLiteral("?%1").arg(st->fields.size() + 1);
     for (const QString& c : std::as_const(cols))
         if (c != kId)
             updates << c + QStringLiteral(" = excluded.") + c;
     for (const QString& c : m_spec.derived)
         updates << c + QStringLiteral(" = NULL");
-    auto upsert = SqlStatement::prepare(
-        db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(id) DO UPDATE SET %4")
-                .arg(m_spec.table, cols.join(u','), values.join(u','), updates.join(u',')));
-    if (!upsert)
-        return Error{
-            QStringLiteral("Preparing to save %1: %2").arg(m_spec.resource, upsert.error())};
-    st->upsert = std::move(upsert.value());
-    auto exists = SqlStatement::prepare(
-        db, QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(m_spec.table));
-    if (!exists)
-        return Error{exists.error()};
-    st->exists = std::move(exists.value());
+    auto prepare = [&](SqlStatement& into, const QString& sql) -> Status {
+        auto prepared = SqlStatement::prepare(db, sql);
+        if (!prepared)
+            return Error{
+                QStringLiteral("Preparing to save %1: %2").arg(m_spec.resource, prepared.error())};
+        into = std::move(prepared.value());
+        return {};
+    };
+    const QString upsertSql =
+        QStringLiteral("INSERT INTO %1 (%2) VALUES %3 ON CONFLICT(id) DO UPDATE SET %4");
+    if (auto r = prepare(
+            st->upsert, upsertSql.arg(m_spec.table, cols.join(u','), tuple(0), updates.join(u',')));
+        !r)
+        return Error{r.error()};
+    if (auto r =
+            prepare(st->exists, QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(m_spec.table));
+        !r)
+        return Error{r.error()};
+    if (m_spec.lists.isEmpty()) {
+        // Prepared when a batch first comes (a single save never needs it).
+        QStringList tuples, ids;
+        for (int row = 0; row < kBatch; ++row) {
+            tuples << tuple(row * perRow);
+            ids << QStringLiteral("?%1").arg(row + 1);
+        }
+        st->upsertBatchSql =
+            upsertSql.arg(m_spec.table, cols.join(u','), tuples.join(u','), updates.join(u','));
+        st->existsBatchSql =
+            QStringLiteral("SELECT id FROM %1 WHERE id IN (%2)").arg(m_spec.table, ids.join(u','));
+    }
     for (auto it = m_spec.lists.cbegin(); it != m_spec.lists.cend(); ++it) {
         auto del = SqlStatement::prepare(
             db, QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(it.value(), m_spec.childKey));
@@ -123,20 +154,8 @@ Status RecordStore::upsert(const QJsonObject& record, bool* existed)
         *existed = e.value();
     }
 
-    SqlStatement& q = st.upsert;
-    for (int i = 0; i < st.fields.size(); ++i)
-        q.bindJson(i + 1, record.value(st.fields.at(i)));
-    // Fields we do not know are kept as they came.
-    QJsonObject extra;
-    for (auto it = record.constBegin(); it != record.constEnd(); ++it)
-        if (!st.known.contains(it.key()))
-            extra.insert(it.key(), it.value());
-    if (extra.isEmpty())
-        q.bindNull(int(st.fields.size()) + 1);
-    else
-        q.bindText(int(st.fields.size()) + 1,
-                   QString::fromUtf8(QJsonDocument(extra).toJson(QJsonDocument::Compact)));
-    if (auto r = q.run(); !r)
+    bindRecord(st, st.upsert, 0, record);
+    if (auto r = st.upsert.run(); !r)
         return failed(m_spec.resource, r.error());
 
     for (auto& [field, pair] : st.lists) {
@@ -154,6 +173,87 @@ Status RecordStore::upsert(const QJsonObject& record, bool* existed)
         }
     }
     return {};
+}
+
+void RecordStore::bindRecord(Statements& st, SqlStatement& q, int base, const QJsonObject& record)
+{
+    for (int i = 0; i < st.fields.size(); ++i)
+        q.bindJson(base + i + 1, record.value(st.fields.at(i)));
+    // Fields we do not know are kept as they came.
+    QJsonObject extra;
+    for (auto it = record.constBegin(); it != record.constEnd(); ++it)
+        if (!st.known.contains(it.key()))
+            extra.insert(it.key(), it.value());
+    const int at = base + int(st.fields.size()) + 1;
+    if (extra.isEmpty())
+        q.bindNull(at);
+    else
+        q.bindText(at, QString::fromUtf8(QJsonDocument(extra).toJson(QJsonDocument::Compact)));
+}
+
+Status RecordStore::upsertMany(const QList<QJsonObject>& records, QSet<QString>& existed,
+                               QList<std::pair<qsizetype, QString>>& refused)
+{
+    auto prepared = statements();
+    if (!prepared)
+        return Error{prepared.error()};
+    Statements& st = *prepared.value();
+    const int perRow = int(st.fields.size()) + 1;
+    // `existed` tells what was there before this call: an id written twice
+    // here is not "existing" the second time.
+    QSet<QString> writtenHere;
+    auto oneByOne = [&](qsizetype from, qsizetype to) -> Status {
+        for (qsizetype i = from; i < to; ++i) {
+            const QString id = records[i].value(kId).toString();
+            bool was = false;
+            if (auto r = upsert(records[i], &was); !r) {
+                refused.append({i, r.error()});
+                continue;
+            }
+            if (was && !writtenHere.contains(id))
+                existed.insert(id);
+            writtenHere.insert(id);
+        }
+        return {};
+    };
+    if (st.upsertBatchSql.isEmpty() || records.size() < kBatch)
+        return oneByOne(0, records.size());
+    if (!st.upsertBatch) {
+        auto upsert = SqlStatement::prepare(m_db.handle(), st.upsertBatchSql);
+        auto exists = SqlStatement::prepare(m_db.handle(), st.existsBatchSql);
+        if (!upsert || !exists)
+            return Error{QStringLiteral("Preparing to save %1: %2")
+                             .arg(m_spec.resource, upsert ? exists.error() : upsert.error())};
+        st.upsertBatch = std::move(upsert.value());
+        st.existsBatch = std::move(exists.value());
+    }
+    qsizetype from = 0;
+    for (; from + kBatch <= records.size(); from += kBatch) {
+        SqlStatement& e = st.existsBatch;
+        for (int row = 0; row < kBatch; ++row)
+            e.bindText(row + 1, records[from + row].value(kId).toString());
+        for (;;) {
+            auto r = e.step();
+            if (!r)
+                return Error{r.error()};
+            if (!r.value())
+                break;
+            if (const QString id = e.columnText(0); !writtenHere.contains(id))
+                existed.insert(id);
+        }
+        e.reset();
+        for (int row = 0; row < kBatch; ++row)
+            bindRecord(st, st.upsertBatch, row * perRow, records[from + row]);
+        // A batch the database refuses is undone as a whole (its statement
+        // journal): its records then go one by one, to tell which.
+        if (auto r = st.upsertBatch.run(); !r) {
+            (void)oneByOne(from, from + kBatch);
+        } else {
+            for (int row = 0; row < kBatch; ++row)
+                writtenHere.insert(records[from + row].value(kId).toString());
+        }
+    }
+    return oneByOne(from, records.size());
 }
 
 Status RecordStore::remove(const QString& id)

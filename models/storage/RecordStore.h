@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QSqlQuery>
 #include <QVariantList>
 #include <memory>
@@ -42,6 +43,12 @@ public:
     // was there before. Fields the record lacks take the column's default.
     Status upsert(const QJsonObject& record, bool* existed = nullptr);
     Result<bool> exists(const QString& id);
+    // Writes many records, a hundred per statement. `existed` gets the ids
+    // that were there before; a record the database refuses (a constraint)
+    // is left out and named in `refused` (its index, the reason), and the
+    // others are written. Call inside a transaction.
+    Status upsertMany(const QList<QJsonObject>& records, QSet<QString>& existed,
+                      QList<std::pair<qsizetype, QString>>& refused);
     Status remove(const QString& id);
     // Records matching an SQL condition on the table (alias "t").
     Result<QList<QJsonObject>> select(const QString& where = {},
@@ -54,6 +61,8 @@ private:
     const TableSpec& m_spec;
     struct Statements;
     Result<Statements*> statements();
+    static void bindRecord(Statements& st, class SqlStatement& q, int base,
+                           const QJsonObject& record);
 
     std::shared_ptr<Statements> m_statements; // prepared on first write
 };

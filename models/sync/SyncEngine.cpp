@@ -288,6 +288,31 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
             while (q.next())
                 held.insert(q.value(0).toString());
         }
+        // Records to write go in batches; a tombstone first writes what
+        // came before it, so the page applies in its order.
+        QList<QJsonObject> pending;
+        QSet<QString> written; // ids written earlier in this page
+        auto flush = [&]() -> Status {
+            QSet<QString> existed;
+            QList<std::pair<qsizetype, QString>> refused;
+            if (auto w = store.upsertMany(pending, existed, refused); !w)
+                return w;
+            QSet<qsizetype> refusedAt;
+            for (const auto& [at, why] : refused) {
+                refusedAt.insert(at);
+                rejected.append(
+                    {resource, pending[at].value(QLatin1String("id")).toString(), QString(), why});
+            }
+            for (qsizetype at = 0; at < pending.size(); ++at) {
+                if (refusedAt.contains(at))
+                    continue;
+                const QString id = pending[at].value(QLatin1String("id")).toString();
+                ++(existed.contains(id) || written.contains(id) ? delta.updated : delta.added);
+                written.insert(id);
+            }
+            pending.clear();
+            return {};
+        };
         for (qsizetype i = 0; i < page.items.size(); ++i) {
             const QJsonValue value = page.items.at(i);
             const QJsonObject item = value.toObject();
@@ -317,6 +342,9 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
                 continue;
             }
             if (tombstone) {
+                if (auto f = flush(); !f)
+                    return f;
+                written.remove(id);
                 auto known = store.exists(id);
                 if (!known)
                     return Error{known.error()};
@@ -342,13 +370,10 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
                     {resource, id, problem.section(u' ', 0, 0), problem.section(u' ', 1)});
                 continue;
             }
-            bool existed = false;
-            if (auto r = store.upsert(item, &existed); !r) {
-                rejected.append({resource, id, QString(), r.error()});
-                continue;
-            }
-            ++(existed ? delta.updated : delta.added);
+            pending.append(item);
         }
+        if (auto f = flush(); !f)
+            return f;
         QSqlQuery state(m_db.connection());
         state.prepare(QStringLiteral(
             "INSERT INTO sync_state (source, resource, cursor, etag, last_synced_at) "

@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <QVarLengthArray>
+#include <algorithm>
 
 namespace workbench {
 
@@ -17,7 +19,6 @@ class FieldReader
 public:
     explicit FieldReader(const QJsonObject& json)
         : m_json(json)
-        , m_rest(json)
     {}
 
     QString string(const char* field, bool required = false)
@@ -153,18 +154,27 @@ public:
     }
 
     const QString& error() const { return m_error; }
-    QJsonObject rest() const { return m_rest; }
+    // The fields no reader took (kept as they came). Built once, at the
+    // end: a sync checks every record, so taking stays cheap.
+    QJsonObject rest() const
+    {
+        QJsonObject out;
+        for (auto it = m_json.begin(); it != m_json.end(); ++it)
+            if (std::find(m_taken.begin(), m_taken.end(), it.key()) == m_taken.end())
+                out.insert(it.key(), it.value());
+        return out;
+    }
 
 private:
     QJsonValue take(const char* field)
     {
-        const QString key = QLatin1String(field);
-        m_rest.remove(key);
+        const QLatin1String key(field);
+        m_taken.append(key);
         return m_json.value(key);
     }
 
     const QJsonObject& m_json;
-    QJsonObject m_rest;
+    QVarLengthArray<QLatin1String, 32> m_taken;
     QString m_error;
 };
 

@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QVarLengthArray>
 #include <vector>
 
 namespace workbench {
@@ -31,8 +32,9 @@ struct RecordStore::Statements
     // kBatch rows, prepared when first needed; only for tables without lists.
     SqlStatement upsertBatch, existsBatch;
     QString upsertBatchSql, existsBatchSql;
-    QList<QString> fields; // bound in this order: id, version, updated_at, columns
-    QSet<QString> known;   // fields that are not extra_json
+    QList<QString> fields;     // bound in this order: id, version, updated_at, columns
+    QSet<QString> known;       // fields that are not extra_json
+    QHash<QString, int> index; // field -> its place in `fields`
     std::vector<std::pair<QString, std::pair<SqlStatement, SqlStatement>>> lists; // delete, insert
 };
 
@@ -45,6 +47,8 @@ Result<RecordStore::Statements*> RecordStore::statements()
     st->fields = {kId, kVersion, kUpdatedAt};
     st->fields += m_spec.columns;
     st->known = QSet<QString>(st->fields.cbegin(), st->fields.cend());
+    for (int i = 0; i < st->fields.size(); ++i)
+        st->index.insert(st->fields.at(i), i);
     st->known.insert(QStringLiteral("deleted"));
     for (auto it = m_spec.lists.cbegin(); it != m_spec.lists.cend(); ++it)
         st->known.insert(it.key());
@@ -177,13 +181,23 @@ Status RecordStore::upsert(const QJsonObject& record, bool* existed)
 
 void RecordStore::bindRecord(Statements& st, SqlStatement& q, int base, const QJsonObject& record)
 {
-    for (int i = 0; i < st.fields.size(); ++i)
-        q.bindJson(base + i + 1, record.value(st.fields.at(i)));
-    // Fields we do not know are kept as they came.
+    // One pass over the record: each field to its parameter, fields we do
+    // not know kept as they came; fields the record lacks bind NULL (the
+    // column default then applies).
+    QVarLengthArray<bool, 64> bound(st.fields.size(), false);
     QJsonObject extra;
-    for (auto it = record.constBegin(); it != record.constEnd(); ++it)
-        if (!st.known.contains(it.key()))
-            extra.insert(it.key(), it.value());
+    for (auto it = record.constBegin(); it != record.constEnd(); ++it) {
+        const QString key = it.key();
+        if (const auto index = st.index.constFind(key); index != st.index.cend()) {
+            q.bindJson(base + *index + 1, it.value());
+            bound[*index] = true;
+        } else if (!st.known.contains(key)) {
+            extra.insert(key, it.value());
+        }
+    }
+    for (int i = 0; i < st.fields.size(); ++i)
+        if (!bound[i])
+            q.bindNull(base + i + 1);
     const int at = base + int(st.fields.size()) + 1;
     if (extra.isEmpty())
         q.bindNull(at);

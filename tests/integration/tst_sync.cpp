@@ -175,6 +175,39 @@ private slots:
 
     // Large pages are written a hundred records per statement; a record the
     // database refuses inside such a batch is told apart from the rest.
+    // Stop (the status bar's button) ends a background sync after the page
+    // being written; what was committed stays, and the next sync resumes.
+    void stoppingABackgroundSyncKeepsWhatWasCommitted()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        for (int i = 0; i < 400; ++i)
+            server.append("rights-requests", request(QStringLiteral("c%1").arg(i)));
+        auto ws = freshWorkspace();
+        SyncService service(ws->path());
+        QSignalSpy finished(&service, &SyncService::finished);
+        connect(&service, &SyncService::progress, &service,
+                [&](const QString&, const SyncProgress& p) {
+                    if (p.resource == "rights-requests")
+                        service.cancel();
+                });
+        SyncSource source;
+        source.name = "company";
+        source.baseUrl = QUrl(server.baseUrl());
+        QVERIFY(service.start({source}, {{"company", kToken}}, fast(2)));
+        QVERIFY(!service.start({source}, {{"company", kToken}}, fast(2))); // one at a time
+        QVERIFY(finished.wait(30000));
+        const auto reports = finished.at(0).at(0).value<QList<SyncReport>>();
+        QCOMPARE(reports.size(), 1);
+        QVERIFY(reports[0].cancelled);
+        const int kept = count(*ws, "SELECT count(*) FROM rights_requests");
+        QVERIFY2(kept > 0 && kept < 400, qPrintable(QString::number(kept)));
+        QCOMPARE(kept, reports[0].resources["rights-requests"].added);
+        const SyncReport rest = syncRest(*ws, server, fast(50));
+        QVERIFY(rest.ok());
+        QCOMPARE(rest.resources["rights-requests"].added, 400 - kept);
+    }
+
     void batchedPagesRejectOnlyTheRefusedRecord()
     {
         ContractServer server(kToken);

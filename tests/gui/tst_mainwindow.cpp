@@ -653,6 +653,10 @@ private slots:
                              {"received_at", "2026-11-02T10:00:00Z"},
                              {"status", "new"}};
         server.append("rights-requests", r1);
+        QJsonObject bad = r1;
+        bad["id"] = "r2";
+        bad["type"] = "telepathy";
+        server.append("rights-requests", bad);
         qputenv("WB_GUI_SYNC_TOKEN", token);
 
         clickSidebar("Sync");
@@ -661,6 +665,8 @@ private slots:
         replaceText(find<QLineEdit>("tokenEnv"), "WB_GUI_SYNC_TOKEN");
         QTest::mouseClick(find<QPushButton>("saveSource"), Qt::LeftButton);
         QCOMPARE(find<QListWidget>("syncSources")->count(), 1);
+        QVERIFY(find<QLabel>("sourceMessage")->text().contains("Saved company"));
+        screenshot("sync-sources.png");
 
         QTest::keyClick(m_window.get(), Qt::Key_F5);
         QVERIFY(m_window->isSyncing());
@@ -712,7 +718,16 @@ private slots:
         QCOMPARE(server.patchesApplied(), 1);
         QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(1).center());
         QCOMPARE(find<QTreeWidget>("syncLog")->topLevelItemCount(), 3);
-        QVERIFY(find<QTreeWidget>("syncLog")->topLevelItem(0)->text(3).contains("pushed 1"));
+        auto log = find<QTreeWidget>("syncLog");
+        QVERIFY2(log->topLevelItem(0)->text(3).contains("1 edit(s) sent"),
+                 qPrintable(log->topLevelItem(0)->text(3)));
+        // The first run rejected r2, and says which field and why.
+        QTreeWidgetItem* first = log->topLevelItem(2);
+        QVERIFY(first->text(3).contains("rights-requests: 1 added, 1 rejected"));
+        QCOMPARE(first->childCount(), 1);
+        QVERIFY(first->isExpanded());
+        QCOMPARE(first->child(0)->text(1), QString("rights-requests/r2"));
+        QVERIFY(first->child(0)->text(2).contains("type"));
         screenshot("sync-log.png");
         // The token never reached the settings or the workspace.
         QSettings().sync();

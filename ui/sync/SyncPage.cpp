@@ -289,18 +289,24 @@ void SyncPage::loadLog()
             const int updated = c.value(QLatin1String("updated")).toInt();
             const int deleted = c.value(QLatin1String("deleted")).toInt();
             const int rejected = c.value(QLatin1String("rejected")).toInt();
-            if (added || updated || deleted || rejected)
-                changes << tr("%1: +%2 ~%3 -%4 rejected %5")
-                               .arg(it.key())
-                               .arg(added)
-                               .arg(updated)
-                               .arg(deleted)
-                               .arg(rejected);
+            QStringList parts;
+            if (added)
+                parts << tr("%n added", nullptr, added);
+            if (updated)
+                parts << tr("%n updated", nullptr, updated);
+            if (deleted)
+                parts << tr("%n deleted", nullptr, deleted);
+            if (rejected)
+                parts << tr("%n rejected", nullptr, rejected);
+            if (!parts.isEmpty())
+                changes << it.key() + QStringLiteral(": ") + parts.join(QStringLiteral(", "));
         }
         const int pushed = run.summary.value(QLatin1String("pushed")).toInt();
         const int conflicts = run.summary.value(QLatin1String("conflicts")).toInt();
-        if (pushed || conflicts)
-            changes.prepend(tr("pushed %1, conflicts %2").arg(pushed).arg(conflicts));
+        if (conflicts)
+            changes.prepend(tr("%n conflict(s) to resolve", nullptr, conflicts));
+        if (pushed)
+            changes.prepend(tr("%n edit(s) sent", nullptr, pushed));
         const QString outcome =
             run.outcome == u"ok" ? tr("OK")
                                  : (run.outcome == u"cancelled" ? tr("Cancelled")
@@ -315,8 +321,7 @@ void SyncPage::loadLog()
         for (const sync::Rejection& r : run.rejections)
             new QTreeWidgetItem(item, {QString(), r.resource + u'/' + r.id,
                                        tr("rejected: %1").arg(r.field), r.reason});
-        if (!run.rejections.isEmpty())
-            item->setExpanded(m_log->topLevelItemCount() == 1);
+        item->setExpanded(!run.rejections.isEmpty()); // what needs a look, shown
     }
     m_log->resizeColumnToContents(0);
     m_log->resizeColumnToContents(1);

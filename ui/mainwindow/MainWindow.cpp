@@ -24,6 +24,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -332,8 +333,12 @@ bool MainWindow::isSyncing() const
 
 bool MainWindow::syncNow()
 {
-    if (m_sync->isRunning())
+    // Reading a token from the keychain waits in an event loop: a second
+    // F5 meanwhile must not start a second sync.
+    if (m_sync->isRunning() || m_readingTokens)
         return false;
+    m_readingTokens = true;
+    const auto done = qScopeGuard([this] { m_readingTokens = false; });
     auto sources = sync::loadSources(m_workspace.database());
     if (!sources) {
         showStatus(sources.error());

@@ -26,15 +26,50 @@ const QString kUpdatedAt = QStringLiteral("updated_at");
 // statement journal) per batch instead of per record.
 constexpr int kBatch = 100;
 
+RowLayout::RowLayout(const TableSpec& spec)
+    : m_fields({kId, kVersion, kUpdatedAt})
+{
+    m_fields += spec.columns;
+    m_known = QSet<QString>(m_fields.cbegin(), m_fields.cend());
+    m_known.insert(QStringLiteral("deleted"));
+    for (auto it = spec.lists.cbegin(); it != spec.lists.cend(); ++it)
+        m_known.insert(it.key());
+    for (int i = 0; i < m_fields.size(); ++i)
+        m_index.insert(m_fields.at(i), i);
+}
+
+RowLayout::Row RowLayout::layout(const QJsonObject& record) const
+{
+    // One pass over the record: each field to its place, fields we do not
+    // know kept as they came; fields the record lacks stay NULL (the
+    // column default then applies).
+    Row row;
+    row.record = record;
+    row.id = record.value(kId).toString();
+    row.values.resize(m_fields.size() + 1);
+    QJsonObject extra;
+    for (auto it = record.constBegin(); it != record.constEnd(); ++it) {
+        const QString key = it.key();
+        if (const auto index = m_index.constFind(key); index != m_index.cend())
+            row.values[*index] = SqlValue::fromJson(it.value());
+        else if (!m_known.contains(key))
+            extra.insert(key, it.value());
+    }
+    if (!extra.isEmpty())
+        row.values.last() = SqlValue::fromJson(extra);
+    return row;
+}
+
 struct RecordStore::Statements
 {
+    explicit Statements(const TableSpec& spec)
+        : layout(spec)
+    {}
+    RowLayout layout;
     SqlStatement upsert, exists;
     // kBatch rows, prepared when first needed; only for tables without lists.
     SqlStatement upsertBatch, existsBatch;
     QString upsertBatchSql, existsBatchSql;
-    QList<QString> fields;     // bound in this order: id, version, updated_at, columns
-    QSet<QString> known;       // fields that are not extra_json
-    QHash<QString, int> index; // field -> its place in `fields`
     std::vector<std::pair<QString, std::pair<SqlStatement, SqlStatement>>> lists; // delete, insert
 };
 
@@ -43,15 +78,8 @@ Result<RecordStore::Statements*> RecordStore::statements()
     if (m_statements)
         return m_statements.get();
     sqlite3* db = m_db.handle();
-    auto st = std::make_shared<Statements>();
-    st->fields = {kId, kVersion, kUpdatedAt};
-    st->fields += m_spec.columns;
-    st->known = QSet<QString>(st->fields.cbegin(), st->fields.cend());
-    for (int i = 0; i < st->fields.size(); ++i)
-        st->index.insert(st->fields.at(i), i);
-    st->known.insert(QStringLiteral("deleted"));
-    for (auto it = m_spec.lists.cbegin(); it != m_spec.lists.cend(); ++it)
-        st->known.insert(it.key());
+    auto st = std::make_shared<Statements>(m_spec);
+    const QStringList& fields = st->layout.fields();
 
     // A field the record lacks takes the column's default where the column
     // has one (NOT NULL DEFAULT 0...), as the typed record would.
@@ -63,12 +91,12 @@ Result<RecordStore::Statements*> RecordStore::statements()
         if (!info.value(4).isNull())
             defaults.insert(info.value(1).toString(), info.value(4).toString());
 
-    const int perRow = int(st->fields.size()) + 1; // the fields and extra_json
+    const int perRow = int(fields.size()) + 1; // the fields and extra_json
     // The VALUES tuple of the row whose parameters start after `base`.
     auto tuple = [&](int base) {
         QStringList values;
-        for (int i = 0; i < st->fields.size(); ++i) {
-            const QString& c = st->fields.at(i);
+        for (int i = 0; i < fields.size(); ++i) {
+            const QString& c = fields.at(i);
             values << (defaults.contains(c) && c != kId ? QStringLiteral("coalesce(?%1, %2)")
                                                               .arg(base + i + 1)
                                                               .arg(defaults.value(c))
@@ -77,7 +105,7 @@ Result<RecordStore::Statements*> RecordStore::statements()
         values << QStringLiteral("?%1").arg(base + perRow);
         return QStringLiteral("(%1)").arg(values.join(u','));
     };
-    QStringList cols = st->fields, updates;
+    QStringList cols = fields, updates;
     cols << QStringLiteral("extra_json");
     for (const QString& c : std::as_const(cols))
         if (c != kId)
@@ -141,7 +169,15 @@ Result<bool> RecordStore::exists(const QString& id)
 
 Status RecordStore::upsert(const QJsonObject& record, bool* existed)
 {
-    const QString id = record.value(kId).toString();
+    auto prepared = statements();
+    if (!prepared)
+        return Error{prepared.error()};
+    return upsertRow(prepared.value()->layout.layout(record), existed);
+}
+
+Status RecordStore::upsertRow(const RowLayout::Row& row, bool* existed)
+{
+    const QString& id = row.id;
     if (id.isEmpty())
         return Error{QStringLiteral("%1: a record without an id").arg(m_spec.resource)};
     auto prepared = statements();
@@ -158,7 +194,8 @@ Status RecordStore::upsert(const QJsonObject& record, bool* existed)
         *existed = e.value();
     }
 
-    bindRecord(st, st.upsert, 0, record);
+    for (int i = 0; i < row.values.size(); ++i)
+        st.upsert.bindValue(i + 1, row.values.at(i));
     if (auto r = st.upsert.run(); !r)
         return failed(m_spec.resource, r.error());
 
@@ -167,7 +204,7 @@ Status RecordStore::upsert(const QJsonObject& record, bool* existed)
         del.bindText(1, id);
         if (auto r = del.run(); !r)
             return failed(field, r.error());
-        const QJsonArray values = record.value(field).toArray();
+        const QJsonArray values = row.record.value(field).toArray();
         for (int i = 0; i < values.size(); ++i) {
             ins.bindText(1, id);
             ins.bind(2, qint64(i));
@@ -179,48 +216,22 @@ Status RecordStore::upsert(const QJsonObject& record, bool* existed)
     return {};
 }
 
-void RecordStore::bindRecord(Statements& st, SqlStatement& q, int base, const QJsonObject& record)
-{
-    // One pass over the record: each field to its parameter, fields we do
-    // not know kept as they came; fields the record lacks bind NULL (the
-    // column default then applies).
-    QVarLengthArray<bool, 64> bound(st.fields.size(), false);
-    QJsonObject extra;
-    for (auto it = record.constBegin(); it != record.constEnd(); ++it) {
-        const QString key = it.key();
-        if (const auto index = st.index.constFind(key); index != st.index.cend()) {
-            q.bindJson(base + *index + 1, it.value());
-            bound[*index] = true;
-        } else if (!st.known.contains(key)) {
-            extra.insert(key, it.value());
-        }
-    }
-    for (int i = 0; i < st.fields.size(); ++i)
-        if (!bound[i])
-            q.bindNull(base + i + 1);
-    const int at = base + int(st.fields.size()) + 1;
-    if (extra.isEmpty())
-        q.bindNull(at);
-    else
-        q.bindText(at, QString::fromUtf8(QJsonDocument(extra).toJson(QJsonDocument::Compact)));
-}
-
-Status RecordStore::upsertMany(const QList<QJsonObject>& records, QSet<QString>& existed,
+Status RecordStore::upsertMany(const QList<RowLayout::Row>& rows, QSet<QString>& existed,
                                QList<std::pair<qsizetype, QString>>& refused)
 {
     auto prepared = statements();
     if (!prepared)
         return Error{prepared.error()};
     Statements& st = *prepared.value();
-    const int perRow = int(st.fields.size()) + 1;
+    const int perRow = int(st.layout.fields().size()) + 1;
     // `existed` tells what was there before this call: an id written twice
     // here is not "existing" the second time.
     QSet<QString> writtenHere;
     auto oneByOne = [&](qsizetype from, qsizetype to) -> Status {
         for (qsizetype i = from; i < to; ++i) {
-            const QString id = records[i].value(kId).toString();
+            const QString& id = rows[i].id;
             bool was = false;
-            if (auto r = upsert(records[i], &was); !r) {
+            if (auto r = upsertRow(rows[i], &was); !r) {
                 refused.append({i, r.error()});
                 continue;
             }
@@ -230,8 +241,8 @@ Status RecordStore::upsertMany(const QList<QJsonObject>& records, QSet<QString>&
         }
         return {};
     };
-    if (st.upsertBatchSql.isEmpty() || records.size() < kBatch)
-        return oneByOne(0, records.size());
+    if (st.upsertBatchSql.isEmpty() || rows.size() < kBatch)
+        return oneByOne(0, rows.size());
     if (!st.upsertBatch) {
         auto upsert = SqlStatement::prepare(m_db.handle(), st.upsertBatchSql);
         auto exists = SqlStatement::prepare(m_db.handle(), st.existsBatchSql);
@@ -242,10 +253,10 @@ Status RecordStore::upsertMany(const QList<QJsonObject>& records, QSet<QString>&
         st.existsBatch = std::move(exists.value());
     }
     qsizetype from = 0;
-    for (; from + kBatch <= records.size(); from += kBatch) {
+    for (; from + kBatch <= rows.size(); from += kBatch) {
         SqlStatement& e = st.existsBatch;
         for (int row = 0; row < kBatch; ++row)
-            e.bindText(row + 1, records[from + row].value(kId).toString());
+            e.bindText(row + 1, rows[from + row].id);
         for (;;) {
             auto r = e.step();
             if (!r)
@@ -256,18 +267,21 @@ Status RecordStore::upsertMany(const QList<QJsonObject>& records, QSet<QString>&
                 existed.insert(id);
         }
         e.reset();
-        for (int row = 0; row < kBatch; ++row)
-            bindRecord(st, st.upsertBatch, row * perRow, records[from + row]);
+        for (int row = 0; row < kBatch; ++row) {
+            const QList<SqlValue>& values = rows[from + row].values;
+            for (int i = 0; i < perRow; ++i)
+                st.upsertBatch.bindValue(row * perRow + i + 1, values.at(i));
+        }
         // A batch the database refuses is undone as a whole (its statement
         // journal): its records then go one by one, to tell which.
         if (auto r = st.upsertBatch.run(); !r) {
             (void)oneByOne(from, from + kBatch);
         } else {
             for (int row = 0; row < kBatch; ++row)
-                writtenHere.insert(records[from + row].value(kId).toString());
+                writtenHere.insert(rows[from + row].id);
         }
     }
-    return oneByOne(from, records.size());
+    return oneByOne(from, rows.size());
 }
 
 Status RecordStore::remove(const QString& id)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Database.h"
+#include "SqlStatement.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -29,6 +30,30 @@ struct TableSpec
     QStringList derived = {};
 };
 
+// How a record of one table lays out as the values of its upsert: id,
+// version, updated_at, the columns, then the fields we do not know as
+// extra_json. Needs no database, so a sync lays a page out on its fetch
+// thread while the previous page is written.
+class RowLayout
+{
+public:
+    explicit RowLayout(const TableSpec& spec);
+
+    struct Row
+    {
+        QString id;
+        QList<SqlValue> values; // one per field, then extra_json
+        QJsonObject record;     // as it came (child lists are written from it)
+    };
+    Row layout(const QJsonObject& record) const;
+    const QStringList& fields() const { return m_fields; }
+
+private:
+    QStringList m_fields;
+    QHash<QString, int> m_index; // field -> its place in m_fields
+    QSet<QString> m_known;       // fields that are not extra_json
+};
+
 // Reads and writes records of one resource as their contract JSON. The typed
 // Repository<T> below sits on it.
 class RecordStore
@@ -47,7 +72,7 @@ public:
     // that were there before; a record the database refuses (a constraint)
     // is left out and named in `refused` (its index, the reason), and the
     // others are written. Call inside a transaction.
-    Status upsertMany(const QList<QJsonObject>& records, QSet<QString>& existed,
+    Status upsertMany(const QList<RowLayout::Row>& rows, QSet<QString>& existed,
                       QList<std::pair<qsizetype, QString>>& refused);
     Status remove(const QString& id);
     // Records matching an SQL condition on the table (alias "t").
@@ -61,8 +86,7 @@ private:
     const TableSpec& m_spec;
     struct Statements;
     Result<Statements*> statements();
-    static void bindRecord(Statements& st, class SqlStatement& q, int base,
-                           const QJsonObject& record);
+    Status upsertRow(const RowLayout::Row& row, bool* existed);
 
     std::shared_ptr<Statements> m_statements; // prepared on first write
 };

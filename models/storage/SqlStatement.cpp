@@ -53,6 +53,61 @@ void SqlStatement::bindText(int index, QStringView text)
     sqlite3_bind_text16(m_stmt, index, text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
 }
 
+SqlValue SqlValue::fromJson(const QJsonValue& value)
+{
+    SqlValue v;
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    case QJsonValue::Bool:
+        v.kind = Kind::Integer;
+        v.integer = value.toBool() ? 1 : 0;
+        break;
+    case QJsonValue::Double:
+        if (const double d = value.toDouble(); d == double(value.toInteger())) {
+            v.kind = Kind::Integer;
+            v.integer = value.toInteger();
+        } else {
+            v.kind = Kind::Real;
+            v.real = d;
+        }
+        break;
+    case QJsonValue::String:
+        v.kind = Kind::Text;
+        v.text = value.toString().toUtf8();
+        break;
+    case QJsonValue::Array:
+        v.kind = Kind::Text;
+        v.text = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+        break;
+    case QJsonValue::Object:
+        v.kind = Kind::Text;
+        v.text = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+        break;
+    }
+    return v;
+}
+
+void SqlStatement::bindValue(int index, const SqlValue& value)
+{
+    switch (value.kind) {
+    case SqlValue::Kind::Null:
+        bindNull(index);
+        return;
+    case SqlValue::Kind::Integer:
+        bind(index, value.integer);
+        return;
+    case SqlValue::Kind::Real:
+        sqlite3_bind_double(m_stmt, index, value.real);
+        return;
+    case SqlValue::Kind::Text:
+        sqlite3_bind_text(m_stmt, index, value.text.constData(), int(value.text.size()),
+                          SQLITE_TRANSIENT);
+        return;
+    }
+}
+
 void SqlStatement::bindJson(int index, const QJsonValue& value)
 {
     switch (value.type()) {

@@ -2,6 +2,7 @@
 
 #include "domain/Result.h"
 
+#include <QByteArray>
 #include <QJsonValue>
 #include <QString>
 
@@ -9,6 +10,27 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace workbench {
+
+// A value ready for SQLite: NULL, an integer, a real or UTF-8 text (what
+// the database stores, so binding it converts nothing).
+struct SqlValue
+{
+    enum class Kind : quint8
+    {
+        Null,
+        Integer,
+        Real,
+        Text
+    };
+    Kind kind = Kind::Null;
+    qint64 integer = 0;
+    double real = 0;
+    QByteArray text;
+
+    // Strings as text, integral numbers as integers, booleans as 0/1,
+    // arrays and objects as compact JSON, null and undefined as NULL.
+    static SqlValue fromJson(const QJsonValue& value);
+};
 
 // One prepared statement of the sqlite3 C API, for the paths that write many
 // rows (sync pages, upserts): binds straight from Qt strings and JSON values
@@ -33,6 +55,7 @@ public:
     // Strings as text, integral numbers as integers, booleans as 0/1,
     // arrays and objects as compact JSON, null and undefined as NULL.
     void bindJson(int index, const QJsonValue& value);
+    void bindValue(int index, const SqlValue& value);
 
     // Runs a statement that returns no row (or only its first row matters):
     // true when it produced a row. The statement is reset afterwards.

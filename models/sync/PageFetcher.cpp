@@ -44,6 +44,8 @@ PageFetcher::PageFetcher(Request request)
     : m_request(std::move(request))
     , m_type(resourceType(m_request.resource))
 {
+    if (m_type)
+        m_layout.emplace(*m_type->spec);
     m_thread.reset(QThread::create([this] { fetchAll(); }));
     m_thread->setObjectName(QStringLiteral("sync-fetch"));
     m_thread->start();
@@ -195,12 +197,16 @@ Result<std::optional<FetchedPage>> PageFetcher::fetchPage(HttpClient& http, int 
         more = page.items.size() >= m_request.pageSize;
     }
     more = more && !page.items.isEmpty();
-    // Checked here, off the writer's thread; tombstones need no check.
+    // Checked and laid out here, off the writer's thread; tombstones need
+    // neither.
     page.problems.reserve(page.items.size());
+    page.rows.reserve(page.items.size());
     for (const QJsonValue& v : std::as_const(page.items)) {
         const QJsonObject o = v.toObject();
-        page.problems << (o.value(QLatin1String("deleted")).toBool() ? QString()
-                                                                     : m_type->validate(o));
+        const bool tombstone = o.value(QLatin1String("deleted")).toBool();
+        page.problems << (tombstone ? QString() : m_type->validate(o));
+        page.rows << (tombstone || !page.problems.last().isEmpty() ? RowLayout::Row()
+                                                                   : m_layout->layout(o));
     }
     cursor = page.cursor;
     return std::optional<FetchedPage>(std::move(page));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SyncSource.h"
+#include "storage/RecordStore.h"
 
 #include <QJsonArray>
 #include <condition_variable>
@@ -17,9 +18,10 @@ struct FetchedPage
 {
     int number = 0; // from 1
     QJsonArray items;
-    QStringList problems; // per item: empty when valid, else "field reason"
-    QString cursor;       // to store with the page
-    QByteArray etag;      // of the first page
+    QStringList problems;       // per item: empty when valid, else "field reason"
+    QList<RowLayout::Row> rows; // per item: laid out for the table when valid
+    QString cursor;             // to store with the page
+    QByteArray etag;            // of the first page
 };
 
 // Fetches the pages of one resource on a thread of its own, one page ahead
@@ -56,6 +58,7 @@ private:
 
     Request m_request;
     std::optional<ResourceType> m_type;
+    std::optional<RowLayout> m_layout;
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<Result<std::optional<FetchedPage>>> m_ready;

@@ -290,7 +290,7 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
         }
         // Records to write go in batches; a tombstone first writes what
         // came before it, so the page applies in its order.
-        QList<QJsonObject> pending;
+        QList<RowLayout::Row> pending;
         QSet<QString> written; // ids written earlier in this page
         auto flush = [&]() -> Status {
             QSet<QString> existed;
@@ -300,13 +300,12 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
             QSet<qsizetype> refusedAt;
             for (const auto& [at, why] : refused) {
                 refusedAt.insert(at);
-                rejected.append(
-                    {resource, pending[at].value(QLatin1String("id")).toString(), QString(), why});
+                rejected.append({resource, pending[at].id, QString(), why});
             }
             for (qsizetype at = 0; at < pending.size(); ++at) {
                 if (refusedAt.contains(at))
                     continue;
-                const QString id = pending[at].value(QLatin1String("id")).toString();
+                const QString id = pending[at].id;
                 ++(existed.contains(id) || written.contains(id) ? delta.updated : delta.added);
                 written.insert(id);
             }
@@ -370,7 +369,7 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
                     {resource, id, problem.section(u' ', 0, 0), problem.section(u' ', 1)});
                 continue;
             }
-            pending.append(item);
+            pending.append(page.rows.at(i));
         }
         if (auto f = flush(); !f)
             return f;

@@ -206,7 +206,12 @@ void SyncPage::showSource(int row)
     m_tokenFrom->setCurrentIndex(s.useKeychain ? 1 : 0);
     m_tokenEnv->setText(s.tokenEnv);
     m_token->clear();
-    m_sourceMessage->clear();
+    m_sourceMessage->setText(
+        m_sources.isEmpty()
+            ? tr("No source yet. Fill in where the records come from and save; the token stays "
+                 "in your keychain or in an environment variable, never in the workspace.")
+            : QString());
+    Style::emptyState(m_sourceMessage);
 }
 
 void SyncPage::saveSource()
@@ -279,6 +284,12 @@ void SyncPage::loadLog()
     if (!runs) {
         emit statusMessage(runs.error());
         return;
+    }
+    if (runs.value().isEmpty()) {
+        auto hint = new QTreeWidgetItem(
+            m_log, {QString(), QString(), QString(),
+                    tr("No sync yet. Save a source, then press F5 (or set an interval).")});
+        hint->setFlags(Qt::NoItemFlags);
     }
     for (const sync::SyncRun& run : runs.value()) {
         QStringList changes;

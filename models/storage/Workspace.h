@@ -73,6 +73,10 @@ public:
     Status enqueueForSync(const QString& resource, const QString& id, const QJsonObject& before,
                           const QJsonObject& after);
 
+    // Records of `resource` changed through another connection (a sync on
+    // its worker): listeners reload them (the id is empty: many records).
+    void notifyChanged(const QString& resource) { emit recordChanged(resource, QString()); }
+
     Result<QList<AuditEntry>> auditEntries(const AuditFilter& filter = {}) const
     {
         return AuditLog::entries(*m_db, filter);

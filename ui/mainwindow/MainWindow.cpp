@@ -390,8 +390,8 @@ void MainWindow::syncFinished(const QList<sync::SyncReport>& reports)
     }
     // The pages reload what changed; each keeps its selection.
     for (const QString& resource : std::as_const(resources))
-        emit m_workspace.recordChanged(resource, QString());
-    emit m_workspace.recordChanged(QStringLiteral("sync"), QString());
+        m_workspace.notifyChanged(resource);
+    m_workspace.notifyChanged(QStringLiteral("sync"));
     QString summary = errors.isEmpty() ? tr("Synced: %n record(s) changed", nullptr, changed)
                                        : tr("Sync stopped: %1").arg(errors.join(u' '));
     if (rejected)

@@ -634,7 +634,7 @@ private slots:
         auto view = page->table()->view();
         QCOMPARE(view->currentIndex().data(RecordIdRole).toString(), draft.value().id);
         QSignalSpy reset(page->table()->proxy(), SIGNAL(modelReset()));
-        emit m_ws->recordChanged("policy-versions", QString());
+        m_ws->notifyChanged("policy-versions");
         QTRY_COMPARE(reset.count(), 1);
         QCOMPARE(view->currentIndex().data(RecordIdRole).toString(), draft.value().id);
         QVERIFY(view->selectionModel()->isRowSelected(view->currentIndex().row()));

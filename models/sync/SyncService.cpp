@@ -1,9 +1,9 @@
 #include "SyncService.h"
 
+#include "TokenStore.h"
 #include "storage/RequestService.h"
 #include "storage/Workspace.h"
 
-#include <QCoreApplication>
 #include <QPointer>
 #include <QThread>
 
@@ -39,13 +39,13 @@ bool SyncService::start(const QList<SyncSource>& sources, const QHash<QString, Q
         for (const SyncSource& source : sources) {
             SyncReport report;
             report.source = source.name;
+            const Result<QByteArray> token = tokens.contains(source.name)
+                                                 ? Result<QByteArray>(tokens.value(source.name))
+                                                 : tokenFor(source);
             if (!ws) {
                 report.error = ws.error();
-            } else if (!tokens.contains(source.name)) {
-                report.error = QCoreApplication::translate(
-                                   "SyncService", "No token for %1: store one in Settings, or "
-                                                  "name the environment variable that holds it.")
-                                   .arg(source.name);
+            } else if (!token) {
+                report.error = token.error();
             } else {
                 SyncOptions o = options;
                 o.progress = [&](const SyncProgress& p) {
@@ -54,8 +54,7 @@ bool SyncService::start(const QList<SyncSource>& sources, const QHash<QString, Q
                             emit self->progress(name, p);
                     });
                 };
-                report =
-                    SyncEngine(ws.value()->database(), source, tokens.value(source.name), o).run();
+                report = SyncEngine(ws.value()->database(), source, token.value(), o).run();
             }
             reports << report;
             if (m_cancel)

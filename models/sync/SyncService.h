@@ -24,9 +24,11 @@ public:
     ~SyncService() override; // cancels a run and waits for it
 
     bool isRunning() const { return m_thread != nullptr; }
-    // `tokens`: source name -> token, read by the caller (keychain or
-    // environment). A source without one is reported, not synced.
-    bool start(const QList<SyncSource>& sources, const QHash<QString, QByteArray>& tokens,
+    // Each source's token is read on the worker (keychain or environment
+    // variable: a keychain that does not answer never holds up the window);
+    // `tokens` (source name -> token) overrides that. A source whose token
+    // cannot be read is reported with the reason, not synced.
+    bool start(const QList<SyncSource>& sources, const QHash<QString, QByteArray>& tokens = {},
                SyncOptions options = {});
     // Stops after the page being written.
     void cancel() { m_cancel = true; }

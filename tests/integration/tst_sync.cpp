@@ -208,6 +208,28 @@ private slots:
         QCOMPARE(rest.resources["rights-requests"].added, 400 - kept);
     }
 
+    // A token the worker cannot read stops that source with the reason (the
+    // variable's name), never a value; nothing is pulled.
+    void aBackgroundSyncSaysWhyItHasNoToken()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        auto ws = freshWorkspace();
+        SyncService service(ws->path());
+        QSignalSpy finished(&service, &SyncService::finished);
+        SyncSource source;
+        source.name = "company";
+        source.baseUrl = QUrl(server.baseUrl());
+        source.tokenEnv = "WB_TOKEN_NOBODY_SET";
+        QVERIFY(service.start({source}));
+        QVERIFY(finished.wait(30000));
+        const auto reports = finished.at(0).at(0).value<QList<SyncReport>>();
+        QCOMPARE(reports.size(), 1);
+        QVERIFY2(reports[0].error.contains("WB_TOKEN_NOBODY_SET"), qPrintable(reports[0].error));
+        QCOMPARE(server.requests(), 0);
+        QCOMPARE(count(*ws, "SELECT count(*) FROM organizations WHERE id = 'o1'"), 0);
+    }
+
     void batchedPagesRejectOnlyTheRefusedRecord()
     {
         ContractServer server(kToken);

@@ -11,7 +11,6 @@
 #include "storage/Workspace.h"
 #include "sync/SyncPage.h"
 #include "sync/SyncService.h"
-#include "sync/TokenStore.h"
 #include "today/TodayPage.h"
 
 #include <QAction>
@@ -24,7 +23,6 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QProgressBar>
-#include <QScopeGuard>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -333,12 +331,8 @@ bool MainWindow::isSyncing() const
 
 bool MainWindow::syncNow()
 {
-    // Reading a token from the keychain waits in an event loop: a second
-    // F5 meanwhile must not start a second sync.
-    if (m_sync->isRunning() || m_readingTokens)
+    if (m_sync->isRunning())
         return false;
-    m_readingTokens = true;
-    const auto done = qScopeGuard([this] { m_readingTokens = false; });
     auto sources = sync::loadSources(m_workspace.database());
     if (!sources) {
         showStatus(sources.error());
@@ -349,23 +343,12 @@ bool MainWindow::syncNow()
         showPage(QStringLiteral("sync"));
         return false;
     }
-    // Tokens are read here (the keychain may ask the officer to unlock it)
-    // and handed to the worker; they are never stored or shown.
-    QHash<QString, QByteArray> tokens;
-    QStringList problems;
-    for (const sync::SyncSource& s : sources.value()) {
-        auto token = sync::tokenFor(s);
-        if (token)
-            tokens.insert(s.name, token.value());
-        else
-            problems << token.error();
-    }
-    if (!problems.isEmpty())
-        showStatus(problems.join(u' '));
+    // The worker reads the tokens (keychain or environment variable); they
+    // are never stored or shown.
     m_syncLabel->setText(tr("Syncing…"));
     m_syncBusy->show();
     m_syncCancel->show();
-    return m_sync->start(sources.value(), tokens);
+    return m_sync->start(sources.value());
 }
 
 void MainWindow::syncFinished(const QList<sync::SyncReport>& reports)

@@ -88,7 +88,6 @@ private:
     QProgressBar* m_syncBusy = nullptr;
     QToolButton* m_syncCancel = nullptr;
     QTimer* m_syncTimer = nullptr;
-    bool m_readingTokens = false;
     QList<PageEntry> m_entries;
     bool m_warmingStarted = false;
 };

@@ -20,8 +20,6 @@ const QString kUpdatedAt = QStringLiteral("updated_at");
 
 } // namespace
 
-// The statements one store writes with, prepared once (a sync writes
-// thousands of records through one store).
 // Rows per multi-row statement of upsertMany(): one statement (and one
 // statement journal) per batch instead of per record.
 constexpr int kBatch = 100;
@@ -60,6 +58,8 @@ RowLayout::Row RowLayout::layout(const QJsonObject& record) const
     return row;
 }
 
+// The statements one store writes with, prepared once (a sync writes
+// thousands of records through one store).
 struct RecordStore::Statements
 {
     explicit Statements(const TableSpec& spec)
@@ -227,7 +227,7 @@ Status RecordStore::upsertMany(const QList<RowLayout::Row>& rows, QSet<QString>&
     // `existed` tells what was there before this call: an id written twice
     // here is not "existing" the second time.
     QSet<QString> writtenHere;
-    auto oneByOne = [&](qsizetype from, qsizetype to) -> Status {
+    auto oneByOne = [&](qsizetype from, qsizetype to) {
         for (qsizetype i = from; i < to; ++i) {
             const QString& id = rows[i].id;
             bool was = false;
@@ -239,10 +239,11 @@ Status RecordStore::upsertMany(const QList<RowLayout::Row>& rows, QSet<QString>&
                 existed.insert(id);
             writtenHere.insert(id);
         }
-        return {};
     };
-    if (st.upsertBatchSql.isEmpty() || rows.size() < kBatch)
-        return oneByOne(0, rows.size());
+    if (st.upsertBatchSql.isEmpty() || rows.size() < kBatch) {
+        oneByOne(0, rows.size());
+        return {};
+    }
     if (!st.upsertBatch) {
         auto upsert = SqlStatement::prepare(m_db.handle(), st.upsertBatchSql);
         auto exists = SqlStatement::prepare(m_db.handle(), st.existsBatchSql);
@@ -275,13 +276,14 @@ Status RecordStore::upsertMany(const QList<RowLayout::Row>& rows, QSet<QString>&
         // A batch the database refuses is undone as a whole (its statement
         // journal): its records then go one by one, to tell which.
         if (auto r = st.upsertBatch.run(); !r) {
-            (void)oneByOne(from, from + kBatch);
+            oneByOne(from, from + kBatch);
         } else {
             for (int row = 0; row < kBatch; ++row)
                 writtenHere.insert(rows[from + row].id);
         }
     }
-    return oneByOne(from, rows.size());
+    oneByOne(from, rows.size());
+    return {};
 }
 
 Status RecordStore::remove(const QString& id)

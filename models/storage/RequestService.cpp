@@ -664,7 +664,10 @@ Status RequestService::recomputeDeadlines(const QString& organizationId, const Q
     q.setForwardOnly(true);
     q.prepare(
         QStringLiteral("SELECT id, organization_id, jurisdiction, type, received_at, verified_at, "
-                       "paused_days, extended_until FROM rights_requests NOT INDEXED WHERE ") +
+                       "paused_days, extended_until FROM rights_requests ") +
+        // A condition on the due dates must not walk the index this loop
+        // updates: the table is read in its own order then.
+        (where.isEmpty() ? QString() : QStringLiteral("NOT INDEXED ")) + QStringLiteral("WHERE ") +
         (organizationId.isEmpty() ? QStringLiteral("1") : QStringLiteral("organization_id = ?")) +
         (where.isEmpty() ? QString() : QStringLiteral(" AND ") + where));
     if (!organizationId.isEmpty())

@@ -108,38 +108,6 @@ void SqlStatement::bindValue(int index, const SqlValue& value)
     }
 }
 
-void SqlStatement::bindJson(int index, const QJsonValue& value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        bindNull(index);
-        return;
-    case QJsonValue::Bool:
-        bind(index, qint64(value.toBool() ? 1 : 0));
-        return;
-    case QJsonValue::Double: {
-        const double d = value.toDouble();
-        if (d == double(value.toInteger()))
-            bind(index, value.toInteger());
-        else
-            sqlite3_bind_double(m_stmt, index, d);
-        return;
-    }
-    case QJsonValue::String:
-        bindText(index, value.toString());
-        return;
-    case QJsonValue::Array:
-        bindText(index,
-                 QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)));
-        return;
-    case QJsonValue::Object:
-        bindText(index,
-                 QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)));
-        return;
-    }
-}
-
 Error SqlStatement::lastError() const
 {
     return Error{QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_stmt)))};
@@ -167,11 +135,6 @@ Result<bool> SqlStatement::run()
 void SqlStatement::reset()
 {
     sqlite3_reset(m_stmt);
-}
-
-qint64 SqlStatement::columnInt(int column) const
-{
-    return sqlite3_column_int64(m_stmt, column);
 }
 
 QString SqlStatement::columnText(int column) const

@@ -52,9 +52,6 @@ public:
     void bindNull(int index);
     void bind(int index, qint64 value);
     void bindText(int index, QStringView text);
-    // Strings as text, integral numbers as integers, booleans as 0/1,
-    // arrays and objects as compact JSON, null and undefined as NULL.
-    void bindJson(int index, const QJsonValue& value);
     void bindValue(int index, const SqlValue& value);
 
     // Runs a statement that returns no row (or only its first row matters):
@@ -63,7 +60,6 @@ public:
     // Steps once (true: a row is there); call reset() when done.
     Result<bool> step();
     void reset();
-    qint64 columnInt(int column) const;
     QString columnText(int column) const;
 
 private:

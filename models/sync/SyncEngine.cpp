@@ -4,7 +4,6 @@
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/RecordStore.h"
-#include "storage/Repository.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -12,7 +11,6 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrlQuery>
 
 namespace workbench::sync {
 
@@ -418,17 +416,22 @@ Result<QList<SyncRun>> loadSyncRuns(Database& db, int limit)
         r.summary = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
         runs << r;
     }
+    if (runs.isEmpty())
+        return runs;
+    // The rejections of every run shown, in one query.
+    QHash<qint64, SyncRun*> bySeq;
+    for (SyncRun& r : runs)
+        bySeq.insert(r.seq, &r);
     QSqlQuery rq(db.connection());
-    rq.prepare(QStringLiteral(
-        "SELECT resource, record_id, field, reason FROM sync_rejections WHERE run_seq = ?"));
-    for (SyncRun& r : runs) {
-        rq.addBindValue(r.seq);
-        if (!rq.exec())
-            return Error{rq.lastError().text()};
-        while (rq.next())
-            r.rejections.append({rq.value(0).toString(), rq.value(1).toString(),
-                                 rq.value(2).toString(), rq.value(3).toString()});
-    }
+    rq.prepare(QStringLiteral("SELECT run_seq, resource, record_id, field, reason FROM "
+                              "sync_rejections WHERE run_seq >= ? ORDER BY run_seq, rowid"));
+    rq.addBindValue(runs.last().seq);
+    if (!rq.exec())
+        return Error{rq.lastError().text()};
+    while (rq.next())
+        if (SyncRun* r = bySeq.value(rq.value(0).toLongLong()))
+            r->rejections.append({rq.value(1).toString(), rq.value(2).toString(),
+                                  rq.value(3).toString(), rq.value(4).toString()});
     return runs;
 }
 

@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlError>
 #include <QSqlQuery>
 
 using namespace workbench;
@@ -73,6 +74,81 @@ private slots:
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("Acme"));
         QCOMPARE(q.value(1).toInt(), 14);
+    }
+
+    // Schema 5 rebuilds rights_requests: its rows, their history (which
+    // refers to them with ON DELETE CASCADE) and derived columns survive,
+    // and the checks still refuse what they refused.
+    void rebuildingTheRequestTableKeepsRequestsAndTheirHistory()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("v4.sqlite");
+        {
+            auto v4 = Database::open(path, {Database::Mode::ReadWrite, 4});
+            QVERIFY2(v4, qPrintable(v4.error()));
+            QSqlQuery q(v4.value()->connection());
+            QVERIFY(q.exec("INSERT INTO organizations (id, name) VALUES ('o1', 'Acme')"));
+            QVERIFY(q.exec("INSERT INTO rights_requests (id, organization_id, type, jurisdiction, "
+                           "subject_email, received_at, status, due_effective, paused_days) "
+                           "VALUES ('r1', 'o1', 'erasure', 'GDPR', 'a@example.com', "
+                           "'2026-11-02T10:00:00Z', 'fulfilled', '2026-12-02', 3)"));
+            QVERIFY(q.exec("INSERT INTO request_events (request_id, at, kind, text) "
+                           "VALUES ('r1', '2026-11-02T10:00:00Z', 'received', 'by e-mail')"));
+        }
+        auto db = Database::open(path);
+        QVERIFY2(db, qPrintable(db.error()));
+        QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(q.exec("SELECT type, due_effective, paused_days, is_open FROM rights_requests"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QString("erasure"));
+        QCOMPARE(q.value(1).toString(), QString("2026-12-02"));
+        QCOMPARE(q.value(2).toInt(), 3);
+        QCOMPARE(q.value(3).toInt(), 0); // fulfilled: not open
+        QVERIFY(q.exec("SELECT count(*) FROM request_events WHERE request_id = 'r1'"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QVERIFY(!q.exec("INSERT INTO rights_requests (id, organization_id, type, jurisdiction, "
+                        "subject_email, received_at, status) VALUES ('r2', 'o1', 'telepathy', "
+                        "'GDPR', 'b@example.com', '2026-11-02', 'new')"));
+        QVERIFY(q.exec("PRAGMA foreign_keys"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1); // back on after the migration
+    }
+
+    // The sync worker's connection: no lock of its own beside the owner's,
+    // writes through, and refuses a file the owner has not brought up to
+    // date.
+    void companionConnectionWritesBesideTheOwner()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("shared.sqlite");
+        auto owner = Database::open(path);
+        QVERIFY(owner);
+        auto companion = Database::open(path, {Database::Mode::Companion, std::nullopt});
+        QVERIFY2(companion, qPrintable(companion.error()));
+        QVERIFY_OK(companion.value()->transaction([&]() -> Status {
+            QSqlQuery q(companion.value()->connection());
+            return q.exec("INSERT INTO organizations (id, name) VALUES ('o1', 'Acme')")
+                       ? Status{}
+                       : Error{q.lastError().text()};
+        }));
+        QSqlQuery q(owner.value()->connection());
+        QVERIFY(q.exec("SELECT name FROM organizations WHERE id = 'o1'"));
+        QVERIFY(q.next());
+
+        const QString oldPath = tmp.path("old.sqlite");
+        {
+            auto v1 = Database::open(oldPath, {Database::Mode::ReadWrite, 1});
+            QVERIFY(v1);
+        }
+        auto stale = Database::open(oldPath, {Database::Mode::Companion, std::nullopt});
+        QVERIFY(!stale);
+        QVERIFY2(stale.error().contains("open it in the app first"), qPrintable(stale.error()));
+        QCOMPARE(Database::open(oldPath, {Database::Mode::ReadOnly, std::nullopt})
+                     .value()
+                     ->schemaVersion(),
+                 1); // left as it was
     }
 
     void newerFileIsRefusedAndLeftUntouched()

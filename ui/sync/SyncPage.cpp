@@ -241,8 +241,6 @@ void SyncPage::saveSource()
         if (!stored)
             return fail(stored.error());
     }
-    m_sourceList->clear();
-    m_sources.clear();
     loadSources();
     const auto found = m_sourceList->findItems(s.name, Qt::MatchExactly);
     if (!found.isEmpty())
@@ -426,12 +424,12 @@ void SyncPage::showConflict(int row)
             item->setToolTip(cells[col]);
             m_fields->setItem(i, col, item);
         }
-        auto keep = new QTableWidgetItem;
+        // Only what the officer edited can be kept; the rest is the server's.
+        auto keep = new QTableWidgetItem(mineChanged ? QString() : tr("(not edited)"));
         keep->setFlags(mineChanged ? Qt::ItemIsUserCheckable | Qt::ItemIsEnabled
                                    : Qt::ItemIsEnabled);
-        keep->setCheckState(mineChanged ? Qt::Checked : Qt::Unchecked);
-        if (!mineChanged)
-            keep->setText(tr("(not edited)"));
+        if (mineChanged)
+            keep->setCheckState(Qt::Checked);
         m_fields->setItem(i, 4, keep);
         if (mineChanged && c.mine.value(f) != c.server.value(f)) {
             QFont bold = m_fields->font();

@@ -77,6 +77,31 @@ const char* kSelect = "SELECT seq, at, actor, action, record_type, record_id, su
 
 } // namespace
 
+QString AuditHead::anchor() const
+{
+    return QString::number(seq) + u':' + hash.left(12);
+}
+
+Result<AuditHead> AuditLog::head(const Database& db)
+{
+    // The head kept in workspace_meta; an empty log is #0 at the genesis hash.
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT key, value FROM workspace_meta WHERE key IN (?, ?)"));
+    q.addBindValue(kHeadSeq);
+    q.addBindValue(kHeadHash);
+    if (!q.exec())
+        return sqlError(QStringLiteral("Reading the audit head"), q);
+    AuditHead head;
+    head.hash = QString::fromLatin1(kGenesis);
+    while (q.next()) {
+        if (q.value(0).toString() == kHeadSeq)
+            head.seq = q.value(1).toLongLong();
+        else
+            head.hash = q.value(1).toString();
+    }
+    return head;
+}
+
 QString AuditLog::computeHash(const AuditEntry& e)
 {
     return QString::fromLatin1(

@@ -32,6 +32,14 @@ struct AuditFilter
     qint64 afterSeq = 0; // only entries after this one
 };
 
+// The last entry of the log: what exports print in their footer.
+struct AuditHead
+{
+    qint64 seq = 0;
+    QString hash;
+    QString anchor() const; // "N:first 12 hex of hash", what `verify --expect-head` takes
+};
+
 // What `verify` found.
 struct AuditVerification
 {
@@ -56,6 +64,7 @@ public:
     static Result<QList<AuditEntry>> entries(const Database& db, const AuditFilter& filter = {});
     static AuditVerification verify(const Database& db);
     static QString computeHash(const AuditEntry& entry);
+    static Result<AuditHead> head(const Database& db);
 };
 
 } // namespace workbench

@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "domain/Deadlines.h"
+#include "export/ExportFile.h"
 #include "itemmodels/RequestQueueModel.h"
 #include "storage/Workspace.h"
 
@@ -157,6 +158,9 @@ int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         return Problem;
     }
     const bool withRequester = p.isSet(QStringLiteral("with-requester"));
+    const QString output = p.value(QStringLiteral("output"));
+    QString text; // what goes to the standard output or to --output
+    QTextStream sink(&text);
     const QDate today = f.today;
     QStringList header{QStringLiteral("id"),        QStringLiteral("organization"),
                        QStringLiteral("type"),      QStringLiteral("jurisdiction"),
@@ -198,12 +202,23 @@ int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err)
             }
             json.append(o);
         }
-        out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+        sink << QJsonDocument(json).toJson(QJsonDocument::Indented);
+    } else {
+        printTable(sink, format, header, table);
+        if (format == u"text")
+            sink << table.size() << " request(s)\n";
+    }
+    sink.flush();
+    if (output.isEmpty()) {
+        out << text;
         return Success;
     }
-    printTable(out, format, header, table);
-    if (format == u"text")
-        out << table.size() << " request(s)\n";
+    // Requests are about people: the file is readable by its owner only.
+    if (auto s = writeExportFile(output, text.toUtf8(), FileAccess::OwnerOnly); !s) {
+        err << "privacy-workbench requests: " << s.error() << '\n';
+        return Problem;
+    }
+    out << "Wrote " << table.size() << " request(s) to " << output << '\n';
     return Success;
 }
 

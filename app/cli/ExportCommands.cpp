@@ -39,7 +39,13 @@ int runExportAnnex(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         err << "privacy-workbench export-annex: " << processors.error() << '\n';
         return Problem;
     }
-    const AnnexTable table = buildAnnex(*layout, *org, processors.value(), QDate::currentDate());
+    AnnexTable table = buildAnnex(*layout, *org, processors.value(), QDate::currentDate());
+    auto head = AuditLog::head(ws.value()->database());
+    if (!head) {
+        err << "privacy-workbench export-annex: " << head.error() << '\n';
+        return Problem;
+    }
+    table.audit = head.value();
     if (auto s = writeAnnex(table, *format, output); !s) {
         err << "privacy-workbench export-annex: " << s.error() << '\n';
         return Problem;

@@ -1,5 +1,5 @@
 #include "Commands.h"
-#include "domain/Text.h"
+#include "export/Csv.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,13 +22,7 @@ void printTable(QTextStream& out, const QString& format, const QStringList& head
         return;
     }
     if (format == u"csv") {
-        out << header.join(u',') << "\r\n";
-        for (const QStringList& row : rows) {
-            QStringList quoted;
-            for (const QString& c : row)
-                quoted << csvField(c);
-            out << quoted.join(u',') << "\r\n";
-        }
+        out << csvDocument(header, rows);
         return;
     }
     QList<int> widths;

@@ -12,11 +12,4 @@ QString countText(const char* context, const char* text, int n)
     return s;
 }
 
-QString csvField(QString s)
-{
-    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r'))
-        return u'"' + s.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
-    return s;
-}
-
 } // namespace workbench

@@ -1,5 +1,7 @@
 #include "Annex.h"
 
+#include "ExportFile.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QSet>
@@ -92,6 +94,16 @@ QString countryName(const QString& code)
 {
     const QLocale::Territory t = QLocale::codeToTerritory(code);
     return t == QLocale::AnyTerritory ? code : QLocale::territoryToString(t);
+}
+
+QString AnnexTable::subtitle() const
+{
+    return tr("%1 · as of %2").arg(organization, date.toString(Qt::ISODate));
+}
+
+QString AnnexTable::footer() const
+{
+    return audit ? auditFooter(*audit) : QString();
 }
 
 QStringList AnnexTable::gapLines() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Records.h"
+#include "storage/AuditLog.h"
 
 #include <QDate>
 
@@ -38,9 +39,16 @@ struct AnnexTable
     QList<QStringList> rows;
     QList<int> widths; // suggested column widths, in characters
     QList<AnnexGap> gaps;
+    // The audit log's head when the annex was made: every format but CSV
+    // names it in its footer (auditFooter()), JSON as "audit_head".
+    std::optional<AuditHead> audit;
 
     // "Stripe lacks: address, contact person" lines, for the export itself.
     QStringList gapLines() const;
+    // "LabelSets · as of 2026-11-23", under the title.
+    QString subtitle() const;
+    // The footer line naming the audit head; empty without one.
+    QString footer() const;
 };
 
 // Builds the annex of `organization` from its processors (offboarded ones

@@ -1,16 +1,12 @@
 #include "AnnexWriter.h"
 
+#include "ExportFile.h"
 #include "Zip.h"
-#include "domain/Text.h"
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QTextDocument>
 #include <QTextLayout>
 #include <memory>
@@ -24,19 +20,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("AnnexWriter", text);
-}
-
-Status saveText(const QString& path, const QByteArray& bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error{tr("Cannot write %1: %2").arg(path, file.errorString())};
-    return {};
-}
-
-QString subtitle(const AnnexTable& t)
-{
-    return tr("%1 · as of %2").arg(t.organization, t.date.toString(Qt::ISODate));
 }
 
 QString xmlEscaped(const QString& s)
@@ -69,7 +52,7 @@ Status writeXlsx(const AnnexTable& t, const QString& path)
     format_set_font_size(title, 13);
     worksheet_write_string(ws, 0, 0, t.title.toUtf8().constData(), title);
     const QString secondLine =
-        t.note.isEmpty() ? subtitle(t) : subtitle(t) + QStringLiteral(". ") + t.note;
+        t.note.isEmpty() ? t.subtitle() : t.subtitle() + QStringLiteral(". ") + t.note;
     worksheet_write_string(ws, 1, 0, secondLine.toUtf8().constData(), nullptr);
     for (int c = 0; c < t.columns.size(); ++c) {
         worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), t.widths.value(c, 20), nullptr);
@@ -81,6 +64,14 @@ Status writeXlsx(const AnnexTable& t, const QString& path)
             worksheet_write_string(ws, lxw_row_t(first + 1 + r), lxw_col_t(c),
                                    t.rows[r][c].toUtf8().constData(), cell);
     worksheet_freeze_panes(ws, lxw_row_t(first + 1), 0);
+    // The audit head in the printed footer, out of the cells an import reads
+    // ('&' starts a code there: doubled).
+    const QByteArray footer =
+        (QStringLiteral("&L") + QString(t.footer()).replace(u'&', QStringLiteral("&&")) +
+         QStringLiteral("&R&P / &N"))
+            .toUtf8();
+    if (!t.footer().isEmpty())
+        worksheet_set_footer(ws, footer.constData());
     worksheet_autofilter(ws, lxw_row_t(first), 0,
                          lxw_row_t(first + std::max<qsizetype>(1, t.rows.size())),
                          lxw_col_t(t.columns.size() - 1));
@@ -107,23 +98,39 @@ Status writeXlsx(const AnnexTable& t, const QString& path)
 
 // --- DOCX (WordprocessingML, zipped with minizip) ---------------------------
 
+const char* const kWordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+QString docxParagraph(const QString& text, bool bold = false, int halfPoints = 0)
+{
+    QString rPr;
+    if (bold || halfPoints)
+        rPr = QStringLiteral("<w:rPr>%1%2</w:rPr>")
+                  .arg(bold ? QStringLiteral("<w:b/>") : QString(),
+                       halfPoints ? QStringLiteral("<w:sz w:val=\"%1\"/>").arg(halfPoints)
+                                  : QString());
+    return QStringLiteral("<w:p><w:r>%1<w:t xml:space=\"preserve\">%2</w:t></w:r></w:p>")
+        .arg(rPr, xmlEscaped(text));
+}
+
+// The page footer (word/footer1.xml): the audit head, on every page.
+QByteArray docxFooter(const AnnexTable& t)
+{
+    return QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                          "<w:ftr xmlns:w=\"%1\">%2</w:ftr>")
+        .arg(QLatin1String(kWordNamespace), docxParagraph(t.footer(), false, 14))
+        .toUtf8();
+}
+
 QByteArray docxDocument(const AnnexTable& t)
 {
-    auto paragraph = [](const QString& text, bool bold = false, int halfPoints = 0) {
-        QString rPr;
-        if (bold || halfPoints)
-            rPr = QStringLiteral("<w:rPr>%1%2</w:rPr>")
-                      .arg(bold ? QStringLiteral("<w:b/>") : QString(),
-                           halfPoints ? QStringLiteral("<w:sz w:val=\"%1\"/>").arg(halfPoints)
-                                      : QString());
-        return QStringLiteral("<w:p><w:r>%1<w:t xml:space=\"preserve\">%2</w:t></w:r></w:p>")
-            .arg(rPr, xmlEscaped(text));
+    const auto paragraph = [](const QString& text, bool bold = false, int halfPoints = 0) {
+        return docxParagraph(text, bold, halfPoints);
     };
     auto tableCell = [&](const QString& text, bool bold) {
         return QStringLiteral("<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>%1</w:tc>")
             .arg(paragraph(text, bold, 16));
     };
-    QString body = paragraph(t.title, true, 28) + paragraph(subtitle(t));
+    QString body = paragraph(t.title, true, 28) + paragraph(t.subtitle());
     if (!t.note.isEmpty())
         body += paragraph(t.note);
     body += QStringLiteral(
@@ -149,21 +156,25 @@ QByteArray docxDocument(const AnnexTable& t)
             body += paragraph(line);
     }
     // Landscape A4, so the table has room.
+    body += QStringLiteral("<w:sectPr>");
+    if (!t.footer().isEmpty())
+        body += QStringLiteral("<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>");
     body += QStringLiteral(
-        "<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
+        "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
         "<w:pgMar w:top=\"720\" w:right=\"720\" w:bottom=\"720\" w:left=\"720\"/></w:sectPr>");
     return QStringLiteral(
                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-               "<w:document "
-               "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-               "<w:body>%1</w:body></w:document>")
-        .arg(body)
+               "<w:document xmlns:w=\"%1\" "
+               "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+               "<w:body>%2</w:body></w:document>")
+        .arg(QLatin1String(kWordNamespace), body)
         .toUtf8();
 }
 
 Status writeDocx(const AnnexTable& t, const QString& path)
 {
-    const QByteArray types =
+    const bool footer = !t.footer().isEmpty();
+    QByteArray types =
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         "<Default Extension=\"rels\" "
@@ -171,8 +182,12 @@ Status writeDocx(const AnnexTable& t, const QString& path)
         "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
         "<Override PartName=\"/word/document.xml\" "
         "ContentType=\"application/"
-        "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-        "</Types>";
+        "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>";
+    if (footer)
+        types += "<Override PartName=\"/word/footer1.xml\" "
+                 "ContentType=\"application/"
+                 "vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>";
+    types += "</Types>";
     const QByteArray rels =
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -180,9 +195,21 @@ Status writeDocx(const AnnexTable& t, const QString& path)
         "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
         "officeDocument\" "
         "Target=\"word/document.xml\"/></Relationships>";
-    return writeZip(path, {{"[Content_Types].xml", types},
-                           {"_rels/.rels", rels},
-                           {"word/document.xml", docxDocument(t)}});
+    QList<QPair<QByteArray, QByteArray>> entries{{"[Content_Types].xml", types},
+                                                 {"_rels/.rels", rels},
+                                                 {"word/document.xml", docxDocument(t)}};
+    if (footer) {
+        const QByteArray documentRels =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+            "<Relationships "
+            "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            "<Relationship Id=\"rIdFooter\" "
+            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" "
+            "Target=\"footer1.xml\"/></Relationships>";
+        entries.append({"word/_rels/document.xml.rels", documentRels});
+        entries.append({"word/footer1.xml", docxFooter(t)});
+    }
+    return writeZip(path, entries);
 }
 
 // --- PDF (with the organization and date in the header, page numbers) -------
@@ -206,6 +233,10 @@ Status writePdf(const AnnexTable& t, const QString& path)
     body.setPointSizeF(6.5);
     QFont bold = body;
     bold.setBold(true);
+    // The audit head is copied from the PDF into `verify --expect-head`: no
+    // "ff" ligature in the hash (a letter spacing turns ligatures off).
+    QFont footerFont = body;
+    footerFont.setLetterSpacing(QFont::AbsoluteSpacing, 0.1);
     QFont title = body;
     title.setPointSizeF(11);
     title.setBold(true);
@@ -295,7 +326,7 @@ Status writePdf(const AnnexTable& t, const QString& path)
         pages.last() << r;
         y += heights[r];
     }
-    const QString header = subtitle(t);
+    const QString header = t.subtitle();
     for (int p = 0; p < pages.size(); ++p) {
         if (p > 0)
             writer.newPage();
@@ -304,6 +335,9 @@ Status writePdf(const AnnexTable& t, const QString& path)
                          header);
         painter.drawText(QRectF(0, page.height() - band, page.width(), band), Qt::AlignCenter,
                          tr("Page %1 of %2").arg(p + 1).arg(pages.size()));
+        painter.setFont(footerFont);
+        painter.drawText(QRectF(0, page.height() - band, page.width(), band),
+                         Qt::AlignLeft | Qt::AlignVCenter, t.footer());
         y = band;
         if (p == 0) {
             painter.setFont(title);
@@ -352,7 +386,7 @@ Status writeOdt(const AnnexTable& t, const QString& path)
         return QStringLiteral("<text:p text:style-name=\"%1\">%2</text:p>")
             .arg(QLatin1String(style), xmlEscaped(text));
     };
-    QString body = paragraph(t.title, "Title") + paragraph(subtitle(t));
+    QString body = paragraph(t.title, "Title") + paragraph(t.subtitle());
     if (!t.note.isEmpty())
         body += paragraph(t.note);
     body += QStringLiteral("<table:table table:name=\"Annex\">");
@@ -396,10 +430,30 @@ Status writeOdt(const AnnexTable& t, const QString& path)
         "<manifest:file-entry manifest:full-path=\"/\" "
         "manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
         "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+        "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
         "</manifest:manifest>";
+    // The default page style ("Standard") with the audit head as its footer,
+    // on every page.
+    const QByteArray styles =
+        QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                       "<office:document-styles "
+                       "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                       "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+                       "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+                       "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "
+                       "office:version=\"1.2\">"
+                       "<office:automatic-styles><style:page-layout style:name=\"pm1\">"
+                       "<style:page-layout-properties/><style:footer-style/></style:page-layout>"
+                       "</office:automatic-styles><office:master-styles>"
+                       "<style:master-page style:name=\"Standard\" style:page-layout-name=\"pm1\">"
+                       "<style:footer><text:p>%1</text:p></style:footer></style:master-page>"
+                       "</office:master-styles></office:document-styles>")
+            .arg(xmlEscaped(t.footer()))
+            .toUtf8();
     return writeZip(path,
                     {{"mimetype", "application/vnd.oasis.opendocument.text"},
                      {"content.xml", content},
+                     {"styles.xml", styles},
                      {"META-INF/manifest.xml", manifest}},
                     {"mimetype"});
 }
@@ -434,107 +488,6 @@ QString annexFormatName(AnnexFormat format)
     return QString::fromLatin1(names[int(format)]);
 }
 
-QString annexToCsv(const AnnexTable& t)
-{
-    QStringList lines;
-    QStringList header;
-    for (const QString& c : t.columns)
-        header << csvField(c);
-    lines << header.join(u',');
-    for (const QStringList& row : t.rows) {
-        QStringList fields;
-        for (const QString& c : row)
-            fields << csvField(c);
-        lines << fields.join(u',');
-    }
-    return lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n");
-}
-
-QString annexToMarkdown(const AnnexTable& t)
-{
-    auto cell = [](QString s) {
-        return s.replace(u'|', QStringLiteral("\\|")).replace(u'\n', u' ');
-    };
-    QString md = QStringLiteral("# %1\n\n%2\n\n").arg(t.title, subtitle(t));
-    if (!t.note.isEmpty())
-        md += t.note + QStringLiteral("\n\n");
-    md += QStringLiteral("| ");
-    QStringList header;
-    for (const QString& c : t.columns)
-        header << cell(c);
-    md += header.join(QStringLiteral(" | ")) + QStringLiteral(" |\n|");
-    for (int i = 0; i < t.columns.size(); ++i)
-        md += QStringLiteral(" --- |");
-    md += u'\n';
-    for (const QStringList& row : t.rows) {
-        QStringList cells;
-        for (const QString& c : row)
-            cells << cell(c);
-        md += QStringLiteral("| ") + cells.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
-    }
-    if (!t.gaps.isEmpty()) {
-        md += QStringLiteral("\n## %1\n\n").arg(tr("Information missing"));
-        for (const QString& line : t.gapLines())
-            md += QStringLiteral("- ") + line + u'\n';
-    }
-    return md;
-}
-
-QString annexToHtml(const AnnexTable& t)
-{
-    QString html =
-        QStringLiteral(
-            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
-            "<style>body{font-family:sans-serif;font-size:10pt}table{border-collapse:collapse}"
-            "th,td{border:1px solid #999;padding:4px;vertical-align:top;text-align:left}"
-            "th{background:#dde5f0}</style></head><body><h2>%1</h2><p>%2</p>%3"
-            "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\"><thead><tr>")
-            .arg(t.title.toHtmlEscaped(), subtitle(t).toHtmlEscaped());
-    for (const QString& c : t.columns)
-        html += QStringLiteral("<th>%1</th>").arg(c.toHtmlEscaped());
-    html += QStringLiteral("</tr></thead><tbody>");
-    for (const QStringList& row : t.rows) {
-        html += QStringLiteral("<tr>");
-        for (const QString& c : row)
-            html += QStringLiteral("<td>%1</td>").arg(c.toHtmlEscaped());
-        html += QStringLiteral("</tr>");
-    }
-    html += QStringLiteral("</tbody></table>");
-    if (!t.gaps.isEmpty()) {
-        html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Information missing"));
-        for (const QString& line : t.gapLines())
-            html += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
-        html += QStringLiteral("</ul>");
-    }
-    return html + QStringLiteral("</body></html>");
-}
-
-QByteArray annexToJson(const AnnexTable& t)
-{
-    QJsonArray rows;
-    for (const QStringList& row : t.rows) {
-        QJsonObject o;
-        for (int i = 0; i < t.columns.size(); ++i)
-            o.insert(t.columns[i], row.value(i));
-        rows.append(o);
-    }
-    QJsonArray gaps;
-    for (const AnnexGap& g : t.gaps)
-        gaps.append(
-            QJsonObject{{QStringLiteral("processor"), g.processorName},
-                        {QStringLiteral("processor_id"), g.processorId},
-                        {QStringLiteral("missing"), QJsonArray::fromStringList(g.missing)}});
-    const QJsonObject o{{QStringLiteral("layout"), annexLayoutName(t.layout)},
-                        {QStringLiteral("title"), t.title},
-                        {QStringLiteral("organization"), t.organization},
-                        {QStringLiteral("date"), t.date.toString(Qt::ISODate)},
-                        {QStringLiteral("note"), t.note},
-                        {QStringLiteral("columns"), QJsonArray::fromStringList(t.columns)},
-                        {QStringLiteral("rows"), rows},
-                        {QStringLiteral("missing"), gaps}};
-    return QJsonDocument(o).toJson(QJsonDocument::Indented);
-}
-
 Status writeAnnex(const AnnexTable& table, AnnexFormat format, const QString& path)
 {
     switch (format) {
@@ -546,14 +499,15 @@ Status writeAnnex(const AnnexTable& table, AnnexFormat format, const QString& pa
         return writeOdt(table, path);
     case AnnexFormat::Pdf:
         return writePdf(table, path);
+    // Vendors' data only: the umask decides, as for the office formats.
     case AnnexFormat::Csv:
-        return saveText(path, annexToCsv(table).toUtf8());
+        return writeExportFile(path, annexToCsv(table).toUtf8(), FileAccess::Shared);
     case AnnexFormat::Markdown:
-        return saveText(path, annexToMarkdown(table).toUtf8());
+        return writeExportFile(path, annexToMarkdown(table).toUtf8(), FileAccess::Shared);
     case AnnexFormat::Html:
-        return saveText(path, annexToHtml(table).toUtf8());
+        return writeExportFile(path, annexToHtml(table).toUtf8(), FileAccess::Shared);
     case AnnexFormat::Json:
-        return saveText(path, annexToJson(table));
+        return writeExportFile(path, annexToJson(table), FileAccess::Shared);
     }
     return Error{tr("Unknown format.")};
 }

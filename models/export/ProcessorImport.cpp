@@ -1,5 +1,6 @@
 #include "ProcessorImport.h"
 
+#include "Csv.h"
 #include "Zip.h"
 #include "storage/Workspace.h"
 
@@ -224,6 +225,10 @@ Result<ImportTable> readImportFile(const QString& path)
         else if (firstLine.count(u';') > firstLine.count(u','))
             separator = u';';
         rows = parseDelimited(text, separator);
+        // Undo the apostrophe our own exports put before formula-like cells.
+        for (QStringList& row : rows)
+            for (QString& cell : row)
+                cell = csvRestored(cell);
     }
     while (!rows.isEmpty() && rows.last().join(QString()).trimmed().isEmpty())
         rows.removeLast();

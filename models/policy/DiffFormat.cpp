@@ -195,7 +195,7 @@ QString VersionLabel::describe() const
 }
 
 QString redlineHtml(const Result& diff, const VersionLabel& oldVersion,
-                    const VersionLabel& newVersion, QDate generatedOn)
+                    const VersionLabel& newVersion, QDate generatedOn, const QString& footer)
 {
     auto escape = [](QStringView text) {
         QString s = text.toString().toHtmlEscaped();
@@ -250,7 +250,14 @@ QString redlineHtml(const Result& diff, const VersionLabel& oldVersion,
             break;
         }
     }
-    html += QStringLiteral("</p>\n</body></html>\n");
+    html += QStringLiteral("</p>\n");
+    if (!footer.isEmpty())
+        // The letter spacing keeps "ff" in the hash from becoming a ligature
+        // in the PDF: the anchor must copy out as typed.
+        html += QStringLiteral("<hr/>\n<p style=\"font-size:8pt;color:#555;"
+                               "letter-spacing:0.1px\">%1</p>\n")
+                    .arg(footer.toHtmlEscaped());
+    html += QStringLiteral("</body></html>\n");
     return html;
 }
 

@@ -29,9 +29,11 @@ struct VersionLabel
 };
 
 // A redline for legal review: the new text with deletions struck through
-// and insertions underlined, under a header naming both versions.
+// and insertions underlined, under a header naming both versions; `footer`
+// (the audit head, when there is a workspace) closes it.
 QString redlineHtml(const Result& diff, const VersionLabel& oldVersion,
-                    const VersionLabel& newVersion, QDate generatedOn);
+                    const VersionLabel& newVersion, QDate generatedOn,
+                    const QString& footer = QString());
 Status writeRedlinePdf(const QString& html, const QString& path);
 
 } // namespace workbench::diff

@@ -2,9 +2,11 @@
 #include "TestSupport.h"
 #include "charts/RetentionTimeline.h"
 #include "common/Page.h"
+#include "common/TableSupport.h"
 #include "dialogs/FileDialog.h"
 #include "dialogs/InputDialog.h"
 #include "dialogs/MessageBox.h"
+#include "export/Zip.h"
 #include "itemmodels/DiffRowsModel.h"
 #include "itemmodels/ModelRoles.h"
 #include "itemmodels/RecordFilterProxy.h"
@@ -22,6 +24,7 @@
 #include "retention/RetentionPage.h"
 #include "storage/RequestService.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
@@ -31,6 +34,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -43,6 +47,7 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <sys/stat.h>
 
 using namespace workbench;
 using namespace workbench::test;
@@ -61,6 +66,40 @@ QModelIndex findRow(const QAbstractItemModel* model, int column, const QString& 
             return inner;
     }
     return {};
+}
+
+mode_t modeOf(const QString& path)
+{
+    struct stat st = {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & 0777 : 0;
+}
+
+QString fileText(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+QString pdfText(const QString& path)
+{
+    QProcess p;
+    p.start("pdftotext", {path, "-"});
+    p.waitForFinished(30000);
+    return QString::fromUtf8(p.readAllStandardOutput()).simplified();
+}
+
+// Triggers a table's "Export visible rows to CSV…", answering the file
+// dialog with `path`.
+void exportVisibleRows(QAbstractItemView* view, const QString& path)
+{
+    for (QAction* a : view->actions()) {
+        if (a->text().startsWith("Export visible rows")) {
+            FileDialog::queueAnswer(path);
+            a->trigger();
+            return;
+        }
+    }
+    QFAIL("no export action on the table");
 }
 
 QStringList columnTexts(const QAbstractItemModel* model, int column)
@@ -497,6 +536,71 @@ private slots:
         QFile pdf(m_tmp.path("schedule.pdf"));
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         QVERIFY(pdf.read(5) == "%PDF-");
+        // The PDF ends with the audit head it was made at.
+        auto head = AuditLog::head(m_ws->database());
+        QVERIFY_OK(head);
+        const QString pdfAnchor = pdfText(m_tmp.path("schedule.pdf"));
+        QVERIFY2(pdfAnchor.contains(
+                     QString("Audit head #%1 · %2").arg(head->seq).arg(head->hash.left(12))) &&
+                     pdfAnchor.contains(head->anchor()),
+                 qPrintable(pdfAnchor.right(200)));
+
+        // A data category that reads as a formula is neutralised in the CSV.
+        RetentionRule rule = m_ws->retentionRules("org-genmedia").value().first();
+        rule.dataCategory = "=1+2";
+        QVERIFY_OK(m_ws->save(rule, "Rename a category"));
+        panel->setRules("GenMedia", m_ws->retentionRules("org-genmedia").value());
+        QVERIFY(panel->exportCsv(m_tmp.path("schedule2.csv"), &error));
+        const QString hostile = fileText(m_tmp.path("schedule2.csv"));
+        QVERIFY2(hostile.contains(",'=1+2,"), qPrintable(hostile));
+        QVERIFY(!hostile.contains(",=1+2"));
+    }
+
+    // A requester's name is whatever was typed into a web form: the
+    // queue's CSV (and a copied selection) neutralise it, and the files of
+    // the request queue and the audit log are the owner's alone, whatever the
+    // umask; a table of vendors keeps the umask's mode.
+    void requestExportsAreNeutralisedAndPrivate()
+    {
+        RightsRequest q;
+        q.id = "GUI-HOSTILE";
+        q.organizationId = "org-labelsets";
+        q.subjectName = "=HYPERLINK(\"http://x\",\"y\")";
+        q.subjectEmail = "x@example.com";
+        q.assignee = "@SUM(A1)";
+        q.receivedAt = QDateTime(QDate::currentDate().addDays(-3), QTime(9, 0), Qt::UTC);
+        QVERIFY_OK(m_ws->save(q, "Receive GUI-HOSTILE"));
+        QVERIFY_OK(RequestService(*m_ws).recomputeDeadlines());
+        clickSidebar("Requests");
+        auto queue = find<QTableView>("requestQueue");
+        QTest::keyClicks(find<QLineEdit>("requestSearch"), "GUI-HOSTILE");
+        QTest::keyClick(find<QLineEdit>("requestSearch"), Qt::Key_Return);
+        QTRY_COMPARE(queue->model()->rowCount(), 1);
+
+        const mode_t oldMask = ::umask(022);
+        exportVisibleRows(queue, m_tmp.path("queue.csv"));
+        clickSidebar("Audit");
+        exportVisibleRows(find<QTableView>("auditView"), m_tmp.path("audit.csv"));
+        clickSidebar("Processors");
+        exportVisibleRows(find<QTreeView>("processorTree"), m_tmp.path("processors.csv"));
+        ::umask(oldMask);
+        QCOMPARE(modeOf(m_tmp.path("queue.csv")), mode_t(0600));
+        QCOMPARE(modeOf(m_tmp.path("audit.csv")), mode_t(0600));
+        QCOMPARE(modeOf(m_tmp.path("processors.csv")), mode_t(0644));
+
+        const QString csv = fileText(m_tmp.path("queue.csv"));
+        QVERIFY2(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""), qPrintable(csv));
+        QVERIFY(csv.contains(",'@SUM(A1)"));
+        QVERIFY(!csv.contains(",\"=HYPERLINK") && !csv.contains(",@SUM"));
+        QVERIFY(fileText(m_tmp.path("audit.csv")).contains("GUI-HOSTILE"));
+
+        // The copied row, pasted into a spreadsheet, is TSV: neutralised too.
+        clickSidebar("Requests");
+        QTRY_COMPARE(queue->model()->rowCount(), 1);
+        queue->selectRow(0);
+        const QString copied = TableSupport::selectionAsText(queue);
+        QVERIFY2(copied.contains("\t\"'=HYPERLINK("), qPrintable(copied));
+        QVERIFY(copied.contains("\t'@SUM(A1)"));
     }
 
     void quickAddFromTheCatalogueAndUndo()
@@ -609,6 +713,12 @@ private slots:
         QVERIFY(redline.contains("LabelSets Privacy Policy · Published · published 2026-03-01"));
         QVERIFY(redline.contains("LabelSets Privacy Policy · Draft"));
         QVERIFY(redline.contains(">7</span></del>") && redline.contains(">5</span></ins>"));
+        auto head = AuditLog::head(m_ws->database());
+        QVERIFY_OK(head);
+        QVERIFY2(redline.contains(
+                     QString("Audit head #%1 · %2").arg(head->seq).arg(head->hash.left(12))) &&
+                     redline.contains(head->anchor()),
+                 qPrintable(redline.right(300)));
         FileDialog::queueAnswer(m_tmp.path("redline.pdf"));
         QTest::mouseClick(find<QPushButton>("exportRedlineButton"), Qt::LeftButton);
         QFile pdf(m_tmp.path("redline.pdf"));
@@ -820,6 +930,14 @@ private slots:
         format->setCurrentIndex(format->findData("xlsx"));
         QVERIFY_OK(dialog->exportTo(m_tmp.path("annex.xlsx")));
         QVERIFY(QFileInfo(m_tmp.path("annex.xlsx")).size() > 1000);
+        // The annex names the audit head of the moment it was written.
+        auto head = AuditLog::head(m_ws->database());
+        QVERIFY_OK(head);
+        QVERIFY(unzipEntry(m_tmp.path("annex.xlsx"), "xl/worksheets/sheet1.xml")
+                    .contains(head->anchor().toUtf8()));
+        format->setCurrentIndex(format->findData("md"));
+        QVERIFY_OK(dialog->exportTo(m_tmp.path("annex.md")));
+        QVERIFY(fileText(m_tmp.path("annex.md")).contains(head->anchor()));
         // Fix first: a double-click opens the processor.
         gaps->setCurrentRow(0);
         QTest::keyClick(gaps, Qt::Key_Return);

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QXmlStreamReader>
 
 using namespace workbench;
@@ -63,6 +64,27 @@ QList<QStringList> parseCsv(const QString& text)
         }
     }
     return rows;
+}
+
+// The '|' of a Markdown table line that separate cells (not escaped ones).
+int cellSeparators(const QString& line)
+{
+    int n = 0;
+    for (int i = 0; i < line.size(); ++i) {
+        if (line[i] == u'\\')
+            ++i;
+        else if (line[i] == u'|')
+            ++n;
+    }
+    return n;
+}
+
+QString pdfText(const QString& path)
+{
+    QProcess p;
+    p.start("pdftotext", {path, "-"});
+    p.waitForFinished(30000);
+    return QString::fromUtf8(p.readAllStandardOutput()).simplified();
 }
 
 } // namespace
@@ -204,6 +226,81 @@ private slots:
         const QString md = annexToMarkdown(m_table);
         QVERIFY(md.contains("| Name |"));
         QVERIFY(!md.contains("Zürich, \"Haus A\"\nSwitzerland")); // line breaks folded
+    }
+
+    // A vendor list is not trusted: HTML in a name stays text in every
+    // Markdown renderer, and nothing in a cell breaks the table.
+    void markdownEscapesHtmlAndTableBreakers()
+    {
+        AnnexTable t = m_table;
+        t.organization = "<b>Org</b>";
+        t.rows[0][0] = "<script>alert(1)</script> & Co";
+        t.rows[1][1] = "a | b \\";
+        t.rows[2][1] = "line\r\nbreak\rand\nmore";
+        t.gaps = {{"x", "<img src=x onerror=alert(1)>", {"address"}}};
+        const QString md = annexToMarkdown(t);
+        QVERIFY2(!md.contains("<script>"), qPrintable(md));
+        QVERIFY(md.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"));
+        QVERIFY(!md.contains("<img") && md.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        QVERIFY(!md.contains("<b>") && md.contains("&lt;b&gt;Org&lt;/b&gt;"));
+        QVERIFY(md.contains("| a \\| b \\\\ |"));
+        QVERIFY(md.contains("line break and more"));
+        const QStringList tableLines = md.split('\n').filter(QRegularExpression("^\\| "));
+        QCOMPARE(tableLines.size(), t.rows.size() + 2); // with the header and its rule
+        for (const QString& line : tableLines)
+            QVERIFY2(cellSeparators(line) == t.columns.size() + 1, qPrintable(line));
+        const QString html = annexToHtml(t);
+        QVERIFY(!html.contains("<script>") && !html.contains("<img") && !html.contains("<b>Org"));
+        QVERIFY(!html.contains("%3")); // the note's placeholder is filled
+    }
+
+    // Every format names the audit head it was made at, as `verify
+    // --expect-head` takes it; CSV stays data only.
+    void everyFormatNamesTheAuditHead()
+    {
+        auto head = AuditLog::head(m_ws->database());
+        QVERIFY_OK(head);
+        auto entries = m_ws->auditEntries();
+        QVERIFY_OK(entries);
+        const AuditEntry& last = *std::max_element(
+            entries->begin(), entries->end(),
+            [](const AuditEntry& a, const AuditEntry& b) { return a.seq < b.seq; });
+        QCOMPARE(head->seq, last.seq);
+        QCOMPARE(head->hash, last.hash);
+        const QString anchor = QString::number(last.seq) + ':' + last.hash.left(12);
+        QCOMPARE(head->anchor(), anchor);
+        const QString line = QString("Audit head #%1 · %2").arg(last.seq).arg(last.hash.left(12));
+
+        AnnexTable t = m_table;
+        t.audit = head.value();
+        auto write = [&](AnnexFormat f) {
+            const QString path = m_tmp.path("audit." + annexFormatName(f));
+            const Status s = writeAnnex(t, f, path);
+            return s ? path : QString();
+        };
+        auto fileText = [](const QString& path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+        };
+        const QString xlsx = write(AnnexFormat::Xlsx);
+        QVERIFY(QString::fromUtf8(unzipEntry(xlsx, "xl/worksheets/sheet1.xml")).contains(anchor));
+        const QString docx = write(AnnexFormat::Docx);
+        const QString footer = QString::fromUtf8(unzipEntry(docx, "word/footer1.xml"));
+        QVERIFY2(footer.contains(line) && footer.contains(anchor), qPrintable(footer));
+        QVERIFY(unzipEntry(docx, "word/document.xml").contains("w:footerReference"));
+        QVERIFY(unzipEntry(docx, "[Content_Types].xml").contains("/word/footer1.xml"));
+        const QString odt = write(AnnexFormat::Odt);
+        QVERIFY(QString::fromUtf8(unzipEntry(odt, "styles.xml")).contains(line));
+        QVERIFY(unzipEntry(odt, "META-INF/manifest.xml").contains("styles.xml"));
+        const QString pdf = pdfText(write(AnnexFormat::Pdf));
+        QVERIFY2(pdf.contains(line) && pdf.contains(anchor), qPrintable(pdf.right(300)));
+        QVERIFY(fileText(write(AnnexFormat::Markdown)).contains(line));
+        QVERIFY(fileText(write(AnnexFormat::Html)).contains(line));
+        const QJsonObject json =
+            QJsonDocument::fromJson(fileText(write(AnnexFormat::Json)).toUtf8()).object();
+        QCOMPARE(json["audit_head"]["anchor"].toString(), anchor);
+        QCOMPARE(json["audit_head"]["seq"].toInteger(), last.seq);
+        QVERIFY(!fileText(write(AnnexFormat::Csv)).contains("Audit"));
     }
 
     void ropaHasEveryField()

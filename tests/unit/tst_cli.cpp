@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 #include "cli/Cli.h"
+#include "export/ProcessorImport.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -7,6 +8,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <sys/stat.h>
 
 using namespace workbench;
 using namespace workbench::test;
@@ -225,6 +229,78 @@ private slots:
         const Run badOrg =
             runCli({"requests", "--workspace", tmp.path("list.sqlite"), "--org", "acme"});
         QCOMPARE(badOrg.code, 2);
+    }
+
+    // A requester's name or an assignee is whatever was typed into a web
+    // form: in CSV no cell may start a formula, and the file written with -o
+    // is the owner's alone (the umask would have made it 0644).
+    void requestsCsvIsNeutralisedAndItsFileIsPrivate()
+    {
+        TempFolder tmp;
+        const QString ws = tmp.path("hostile.sqlite");
+        QVERIFY(makeDemoWorkspace(ws));
+        const QStringList hostile{
+            "=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1)",      "+1+2",
+            "-2+3+cmd|' /C calc'!A0",         "\tleading tab", "\rleading CR"};
+        execOnFile(ws, "UPDATE rights_requests SET "
+                       "subject_name = CASE rowid % 6 "
+                       "WHEN 0 THEN '=HYPERLINK(\"http://x\",\"y\")' WHEN 1 THEN '@SUM(A1)' "
+                       "WHEN 2 THEN '+1+2' WHEN 3 THEN '-2+3+cmd|'' /C calc''!A0' "
+                       "WHEN 4 THEN char(9) || 'leading tab' ELSE char(13) || 'leading CR' END, "
+                       "assignee = '=1+1'");
+        const mode_t oldMask = ::umask(022);
+        const QString out = tmp.path("requests.csv");
+        const Run run = runCli({"requests", "--workspace", ws, "--org", "org-genmedia", "--format",
+                                "csv", "--with-requester", "-o", out});
+        ::umask(oldMask);
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains("Wrote 120 request(s) to"), qPrintable(run.out));
+        struct stat st = {};
+        QCOMPARE(::stat(QFile::encodeName(out).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, mode_t(0600));
+
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        for (const char* raw :
+             {",=HYPERLINK", ",\"=HYPERLINK", ",@SUM", ",+1+2", ",-2+3", ",\t", ",\"\r", ",=1+1"})
+            QVERIFY2(!text.contains(QString::fromUtf8(raw)), raw);
+        QVERIFY(text.contains(",'=1+1,"));
+        // Days left of overdue requests stay plain (negative) numbers.
+        QVERIFY(!text.contains(QRegularExpression(",'-[0-9]+,")));
+
+        // Read back by the app's own CSV reader: the original text.
+        auto table = readImportFile(out);
+        QVERIFY_OK(table);
+        const int requester = int(table->header.indexOf("requester"));
+        const int assignee = int(table->header.indexOf("assignee"));
+        QVERIFY(requester > 0 && assignee > 0);
+        QCOMPARE(table->rows.size(), 120);
+        QSet<QString> seen;
+        for (const QStringList& row : std::as_const(table->rows)) {
+            QVERIFY2(hostile.contains(row[requester]), qPrintable(row[requester]));
+            seen.insert(row[requester]);
+            QCOMPARE(row[assignee], QString("=1+1"));
+        }
+        QCOMPARE(seen.size(), hostile.size());
+    }
+
+    void retentionCsvIsNeutralised()
+    {
+        TempFolder tmp;
+        const QString ws = tmp.path("ret.sqlite");
+        QVERIFY(makeDemoWorkspace(ws));
+        execOnFile(ws, "UPDATE retention_rules SET data_category = '@SUM(A1)' "
+                       "WHERE organization_id = 'org-genmedia'");
+        for (const QStringList& extra :
+             {QStringList{}, QStringList{"--deleted-on", "2026-01-31"}}) {
+            const Run csv = runCli(QStringList{"retention", "--workspace", ws, "--org",
+                                               "org-genmedia", "--format", "csv"} +
+                                   extra);
+            QCOMPARE(csv.code, 0);
+            QVERIFY(csv.out.contains(",'@SUM(A1),"));
+            QVERIFY(!csv.out.contains(",@SUM"));
+        }
     }
 
     void retentionPrintsRulesAndOnePersonsSchedule()

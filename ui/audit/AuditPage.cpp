@@ -2,6 +2,7 @@
 
 #include "common/FilteredTable.h"
 #include "common/Style.h"
+#include "common/TableSupport.h"
 #include "domain/Text.h"
 #include "itemmodels/AuditLogModel.h"
 #include "storage/Workspace.h"
@@ -77,6 +78,8 @@ AuditPage::AuditPage(Workspace& workspace, QWidget* parent)
     m_table = new FilteredTable(m_model, QStringLiteral("audit"),
                                 tr("Filter by record, person or change (Ctrl+F)"),
                                 tr("No changes recorded yet."));
+    // Entries about requests carry the requester's details.
+    TableSupport::setPersonalData(m_table->view());
     m_table->view()->sortByColumn(AuditLogModel::SeqColumn, Qt::DescendingOrder);
     m_table->view()->horizontalHeader()->resizeSection(AuditLogModel::SeqColumn, 60);
     m_table->view()->horizontalHeader()->resizeSection(AuditLogModel::WhenColumn, 170);

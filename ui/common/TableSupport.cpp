@@ -3,7 +3,8 @@
 #include "Settings.h"
 #include "dialogs/FileDialog.h"
 #include "dialogs/MessageBox.h"
-#include "domain/Text.h"
+#include "export/Csv.h"
+#include "export/ExportFile.h"
 #include "itemmodels/ModelRoles.h"
 
 #include <QAction>
@@ -12,7 +13,6 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QMenu>
-#include <QSaveFile>
 #include <QTableView>
 #include <QTimer>
 #include <QTreeView>
@@ -21,6 +21,9 @@
 namespace workbench {
 
 namespace {
+
+// The view property setPersonalData() sets.
+constexpr const char* kPersonalData = "workbenchExportsPersonalData";
 
 bool isHidden(const QAbstractItemView* view, int column)
 {
@@ -48,25 +51,25 @@ void collectRows(const QAbstractItemView* view, const QModelIndex& parent, QList
 QString TableSupport::visibleRowsAsCsv(const QAbstractItemView* view)
 {
     const QAbstractItemModel* m = view->model();
-    QStringList lines;
     QStringList header;
     QList<int> columns;
     for (int c = 0; c < m->columnCount(); ++c) {
         if (isHidden(view, c))
             continue;
         columns << c;
-        header << csvField(m->headerData(c, Qt::Horizontal).toString());
+        header << m->headerData(c, Qt::Horizontal).toString();
     }
-    lines << header.join(u',');
-    QList<QModelIndex> rows;
-    collectRows(view, {}, &rows);
-    for (const QModelIndex& row : std::as_const(rows)) {
-        QStringList fields;
+    QList<QModelIndex> indexes;
+    collectRows(view, {}, &indexes);
+    QList<QStringList> rows;
+    rows.reserve(indexes.size());
+    for (const QModelIndex& row : std::as_const(indexes)) {
+        QStringList cells;
         for (int c : std::as_const(columns))
-            fields << csvField(row.siblingAtColumn(c).data().toString());
-        lines << fields.join(u',');
+            cells << row.siblingAtColumn(c).data().toString();
+        rows << cells;
     }
-    return lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n");
+    return csvDocument(header, rows);
 }
 
 QString TableSupport::selectionAsText(const QAbstractItemView* view)
@@ -76,18 +79,37 @@ QString TableSupport::selectionAsText(const QAbstractItemView* view)
         const QRect ra = view->visualRect(a), rb = view->visualRect(b);
         return ra.y() != rb.y() ? ra.y() < rb.y() : a.column() < b.column();
     });
-    QString text;
+    // Pasted into a spreadsheet this is TSV: the same neutralising and
+    // quoting as a CSV export.
+    QStringList lines;
+    QStringList row;
     int lastRowY = INT_MIN;
     for (const QModelIndex& idx : std::as_const(selected)) {
         if (isHidden(view, idx.column()))
             continue;
         const int y = view->visualRect(idx).y();
-        if (lastRowY != INT_MIN)
-            text += y == lastRowY ? u'\t' : u'\n';
+        if (lastRowY != INT_MIN && y != lastRowY) {
+            lines << csvLine(row, u'\t');
+            row.clear();
+        }
         lastRowY = y;
-        text += idx.data().toString();
+        row << idx.data().toString();
     }
-    return text;
+    if (lastRowY != INT_MIN)
+        lines << csvLine(row, u'\t');
+    return lines.join(u'\n');
+}
+
+void TableSupport::setPersonalData(QAbstractItemView* view)
+{
+    view->setProperty(kPersonalData, true);
+}
+
+Status TableSupport::exportVisibleRows(const QAbstractItemView* view, const QString& path)
+{
+    const FileAccess access =
+        view->property(kPersonalData).toBool() ? FileAccess::OwnerOnly : FileAccess::Shared;
+    return writeExportFile(path, visibleRowsAsCsv(view).toUtf8(), access);
 }
 
 void TableSupport::keepCurrentAcrossReloads(QAbstractItemView* view)
@@ -145,11 +167,8 @@ void TableSupport::install(QAbstractItemView* view, QHeaderView* header, const Q
                                                   QString(), QObject::tr("CSV files (*.csv)"));
         if (path.isEmpty())
             return;
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(visibleRowsAsCsv(view).toUtf8()) < 0 ||
-            !file.commit())
-            MessageBox::critical(view, QObject::tr("Export failed"),
-                                 QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+        if (auto s = exportVisibleRows(view, path); !s)
+            MessageBox::critical(view, QObject::tr("Export failed"), s.error());
     });
     view->addAction(copy);
     view->addAction(exportCsv);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Result.h"
+
 #include <QAbstractItemView>
 #include <QString>
 
@@ -20,8 +22,16 @@ public:
     // that was current (RecordIdRole) is current again. Part of install().
     static void keepCurrentAcrossReloads(QAbstractItemView* view);
 
-    // The rows the view shows, in its order, as RFC 4180 CSV (with a header).
+    // The view shows requesters' personal data (the request queue, the audit
+    // log): its CSV export is created readable by the owner only (0600).
+    static void setPersonalData(QAbstractItemView* view);
+
+    // The rows the view shows, in its order, as RFC 4180 CSV (with a header),
+    // cells neutralised against formula injection (export/Csv.h).
     static QString visibleRowsAsCsv(const QAbstractItemView* view);
+    // "Export visible rows to CSV…" without the file dialog.
+    static Status exportVisibleRows(const QAbstractItemView* view, const QString& path);
+    // The selection as tab-separated lines, neutralised and quoted like CSV.
     static QString selectionAsText(const QAbstractItemView* view);
 };
 

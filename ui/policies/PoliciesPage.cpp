@@ -4,13 +4,13 @@
 #include "PublishDialog.h"
 #include "dialogs/FileDialog.h"
 #include "dialogs/MessageBox.h"
+#include "export/ExportFile.h"
 #include "itemmodels/DiffRowsModel.h"
 #include "itemmodels/RecordFilterProxy.h"
 #include "policy/PolicyService.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -523,9 +523,11 @@ void PoliciesPage::compareWithFile()
 
 QString PoliciesPage::currentRedline() const
 {
+    auto head = AuditLog::head(m_workspace.database());
     return diff::redlineHtml(m_diffView->model()->diff(),
                              labelOf(m_oldSource->currentData().toString()),
-                             labelOf(m_newSource->currentData().toString()), QDate::currentDate());
+                             labelOf(m_newSource->currentData().toString()), QDate::currentDate(),
+                             head ? auditFooter(head.value()) : QString());
 }
 
 void PoliciesPage::exportRedline()
@@ -542,11 +544,7 @@ void PoliciesPage::exportRedline()
     if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
         s = diff::writeRedlinePdf(html, path);
     } else {
-        QFile f(path);
-        if (f.open(QIODevice::WriteOnly))
-            f.write(html.toUtf8());
-        else
-            s = Error{tr("Cannot write %1: %2").arg(path, f.errorString())};
+        s = writeExportFile(path, html.toUtf8(), FileAccess::Shared);
     }
     if (!s) {
         MessageBox::warning(this, tr("Export the redline"), s.error());

@@ -117,9 +117,21 @@ void AnnexExportDialog::rebuild()
                   .arg(m_table.gaps.size()));
 }
 
+void AnnexExportDialog::setAuditHeadSource(std::function<Result<AuditHead>()> source)
+{
+    m_auditHead = std::move(source);
+}
+
 Status AnnexExportDialog::exportTo(const QString& path)
 {
-    return writeAnnex(m_table, format(), path);
+    AnnexTable table = m_table;
+    if (m_auditHead) {
+        auto head = m_auditHead();
+        if (!head)
+            return Error{head.error()};
+        table.audit = head.value();
+    }
+    return writeAnnex(table, format(), path);
 }
 
 } // namespace workbench

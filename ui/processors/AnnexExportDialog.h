@@ -3,6 +3,7 @@
 #include "export/AnnexWriter.h"
 
 #include <QDialog>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -24,8 +25,10 @@ public:
                       QWidget* parent = nullptr);
 
     const AnnexTable& table() const { return m_table; }
-    // Writes the chosen layout and format to `path`.
+    // Writes the chosen layout and format to `path`, with the audit head
+    // (read from `setAuditHeadSource`'s function at that moment) in its footer.
     Status exportTo(const QString& path);
+    void setAuditHeadSource(std::function<Result<AuditHead>()> source);
 
 signals:
     // The officer wants to fix this processor first.
@@ -38,6 +41,7 @@ private:
     Organization m_organization;
     QList<Processor> m_processors;
     AnnexTable m_table;
+    std::function<Result<AuditHead>()> m_auditHead;
     QComboBox* m_layout = nullptr;
     QComboBox* m_format = nullptr;
     QTextBrowser* m_preview = nullptr;

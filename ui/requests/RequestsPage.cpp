@@ -108,6 +108,7 @@ RequestsPage::RequestsPage(Workspace& workspace, QUndoStack& undoStack, QWidget*
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     TableSupport::install(m_view, m_view->horizontalHeader(), QStringLiteral("requests"));
+    TableSupport::setPersonalData(m_view); // the requester's name and e-mail
     m_view->horizontalHeader()->setSortIndicator(RequestQueueModel::DaysLeftColumn,
                                                  Qt::AscendingOrder);
     m_view->horizontalHeader()->setDefaultSectionSize(92);

@@ -3,7 +3,8 @@
 #include "charts/RetentionTimeline.h"
 #include "dialogs/FileDialog.h"
 #include "dialogs/MessageBox.h"
-#include "domain/Text.h"
+#include "export/Csv.h"
+#include "export/ExportFile.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
@@ -16,7 +17,6 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTextDocument>
 #include <QTreeWidget>
@@ -161,27 +161,35 @@ void PersonSchedulePanel::recompute()
 
 QString PersonSchedulePanel::toCsv() const
 {
-    QStringList lines{QStringLiteral("when,limit,action,data_category,period,trigger,how")};
+    QList<QStringList> rows;
     for (const ScheduledAction& a : m_schedule)
-        lines << QStringList{a.at.isValid() ? a.at.toUTC().toString(Qt::ISODate) : QString(),
-                             a.withinLimit ? QStringLiteral("at the latest") : QString(),
-                             toWire(a.rule.action),
-                             csvField(a.rule.dataCategory),
-                             a.rule.period ? a.rule.period->toIso() : QString(),
-                             toWire(a.rule.trigger),
-                             csvField(a.note)}
-                     .join(u',');
-    return lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n");
+        rows << QStringList{a.at.isValid() ? a.at.toUTC().toString(Qt::ISODate) : QString(),
+                            a.withinLimit ? QStringLiteral("at the latest") : QString(),
+                            toWire(a.rule.action),
+                            a.rule.dataCategory,
+                            a.rule.period ? a.rule.period->toIso() : QString(),
+                            toWire(a.rule.trigger),
+                            a.note};
+    return csvDocument({QStringLiteral("when"), QStringLiteral("limit"), QStringLiteral("action"),
+                        QStringLiteral("data_category"), QStringLiteral("period"),
+                        QStringLiteral("trigger"), QStringLiteral("how")},
+                       rows);
 }
 
 bool PersonSchedulePanel::exportCsv(const QString& path, QString* error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(toCsv().toUtf8()) < 0 || !file.commit()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+    // The organization's rules and a date, nobody's identity: the umask
+    // decides, as for the annexes.
+    if (auto s = writeExportFile(path, toCsv().toUtf8(), FileAccess::Shared); !s) {
+        *error = s.error();
         return false;
     }
     return true;
+}
+
+void PersonSchedulePanel::setAuditHeadSource(std::function<std::optional<AuditHead>()> source)
+{
+    m_auditHead = std::move(source);
 }
 
 QString PersonSchedulePanel::toHtml() const
@@ -200,7 +208,13 @@ QString PersonSchedulePanel::toHtml() const
         html +=
             QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
                 .arg(whenText(a).toHtmlEscaped(), a.what.toHtmlEscaped(), a.note.toHtmlEscaped());
-    return html + QStringLiteral("</table>");
+    html += QStringLiteral("</table>");
+    if (const auto head = m_auditHead ? m_auditHead() : std::nullopt)
+        // A letter spacing keeps the PDF from joining "ff" in the hash into
+        // a ligature (the anchor must copy out as typed).
+        html += QStringLiteral("<p style='font-size:small;color:#555;letter-spacing:0.1px'>%1</p>")
+                    .arg(auditFooter(*head).toHtmlEscaped());
+    return html;
 }
 
 bool PersonSchedulePanel::exportPdf(const QString& path, QString* error) const

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "domain/Retention.h"
+#include "storage/AuditLog.h"
 
 #include <QWidget>
+#include <functional>
 
 class QCheckBox;
 class QDateEdit;
@@ -33,6 +35,9 @@ public:
     QString toCsv() const;
     bool exportCsv(const QString& path, QString* error) const;
     bool exportPdf(const QString& path, QString* error) const;
+    // Where the PDF's closing line (the audit head) comes from, read when
+    // the PDF is written.
+    void setAuditHeadSource(std::function<std::optional<AuditHead>()> source);
 
 private:
     void recompute();
@@ -46,6 +51,7 @@ private:
     QDateEdit* m_lastTransaction = nullptr;
     QTreeWidget* m_steps = nullptr;
     RetentionTimeline* m_timeline = nullptr;
+    std::function<std::optional<AuditHead>()> m_auditHead;
 };
 
 } // namespace workbench

@@ -20,3 +20,11 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(workbench_common INTERFACE -Werror)
   endif()
 endif()
+
+# Address and undefined-behaviour checks; any finding stops the program
+# (no recovery), so a test that trips one fails.
+if(WORKBENCH_SANITIZE)
+  target_compile_options(workbench_common INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(workbench_common INTERFACE -fsanitize=address,undefined)
+endif()

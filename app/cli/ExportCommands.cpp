@@ -73,7 +73,19 @@ int runImportProcessors(QCommandLineParser& p, QTextStream& out, QTextStream& er
     const QString orgId = p.value(QStringLiteral("org"));
     if (orgId.isEmpty())
         return usageError(err, QStringLiteral("import-processors needs --org ID"));
-    auto table = readImportFile(files.first());
+    ImportOptions options;
+    int shown = -1;
+    if (p.isSet(QStringLiteral("progress")))
+        options.progress = [&](qint64 done, qint64 total) {
+            const int percent = total > 0 ? int(done * 100 / total) : 100;
+            if (percent / 10 != shown / 10 || (percent == 100 && shown != 100)) {
+                err << "Reading " << files.first() << ": " << percent << "%\n";
+                err.flush();
+                shown = percent;
+            }
+            return true;
+        };
+    auto table = readImportFile(files.first(), options);
     if (!table) {
         err << "privacy-workbench import-processors: " << table.error() << '\n';
         return Problem;

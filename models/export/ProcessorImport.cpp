@@ -1,21 +1,12 @@
 #include "ProcessorImport.h"
 
-#include "Csv.h"
-#include "Zip.h"
 #include "storage/Workspace.h"
 
 #include <QCoreApplication>
-#include <QFile>
-#include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
-#include <QStringDecoder>
 #include <QUuid>
-#include <QXmlStreamReader>
 
 namespace workbench {
 
@@ -24,108 +15,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("ProcessorImport", text);
-}
-
-QList<QStringList> parseDelimited(const QString& text, QChar separator)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    bool any = false;
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text[i + 1] == u'"') {
-                field += u'"';
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-            continue;
-        }
-        if (c == u'"') {
-            quoted = true;
-            any = true;
-        } else if (c == separator) {
-            row << field.trimmed();
-            field.clear();
-            any = true;
-        } else if (c == u'\n' || c == u'\r') {
-            if (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n')
-                ++i;
-            // A blank line stays a (blank) row, so rows keep their numbers.
-            rows << (row << field.trimmed());
-            row.clear();
-            field.clear();
-            any = false;
-        } else {
-            field += c;
-            any = any || !c.isSpace();
-        }
-    }
-    if (any || !field.trimmed().isEmpty())
-        rows << (row << field.trimmed());
-    return rows;
-}
-
-Result<QList<QStringList>> readXlsx(const QString& path)
-{
-    const QByteArray sheet = unzipEntry(path, "xl/worksheets/sheet1.xml");
-    if (sheet.isEmpty())
-        return Error{tr("%1 is not an XLSX workbook with a first sheet.").arg(path)};
-    QStringList shared;
-    QXmlStreamReader s(unzipEntry(path, "xl/sharedStrings.xml"));
-    QString current;
-    bool inSi = false;
-    while (!s.atEnd()) {
-        s.readNext();
-        if (s.isStartElement() && s.name() == u"si") {
-            inSi = true;
-            current.clear();
-        } else if (s.isEndElement() && s.name() == u"si") {
-            inSi = false;
-            shared << current;
-        } else if (inSi && s.isStartElement() && s.name() == u"t") {
-            current += s.readElementText();
-        }
-    }
-    QList<QStringList> rows;
-    QXmlStreamReader r(sheet);
-    QStringList row;
-    int rowIndex = -1;
-    QString ref, type;
-    while (!r.atEnd()) {
-        r.readNext();
-        if (r.isStartElement() && r.name() == u"row") {
-            row.clear();
-            rowIndex = r.attributes().value(QLatin1String("r")).toInt();
-        } else if (r.isEndElement() && r.name() == u"row") {
-            while (rows.size() < rowIndex - 1)
-                rows << QStringList(); // blank rows keep their numbers
-            rows << row;
-        } else if (r.isStartElement() && r.name() == u"c") {
-            ref = r.attributes().value(QLatin1String("r")).toString();
-            type = r.attributes().value(QLatin1String("t")).toString();
-        } else if (r.isStartElement() && (r.name() == u"v" || r.name() == u"t")) {
-            const QString value = r.readElementText();
-            int column = 0;
-            for (const QChar ch : std::as_const(ref)) {
-                if (!ch.isLetter())
-                    break;
-                column = column * 26 + (ch.toUpper().unicode() - 'A' + 1);
-            }
-            while (row.size() < column)
-                row << QString();
-            if (column > 0)
-                row[column - 1] = type == u"s" ? shared.value(value.toInt()) : value;
-        }
-    }
-    if (r.hasError())
-        return Error{tr("%1: the sheet is damaged (%2).").arg(path, r.errorString())};
-    return rows;
 }
 
 QString cleanHeader(const QString& h)
@@ -158,85 +47,6 @@ QString countryCode(const QString& text)
             return QLocale::territoryToCode(territory);
     }
     return {};
-}
-
-Result<ImportTable> readImportFile(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("Cannot read %1: %2").arg(path, file.errorString())};
-    const QByteArray bytes = file.readAll();
-    ImportTable table;
-    table.source = QFileInfo(path).fileName();
-    if (bytes.trimmed().isEmpty())
-        return Error{tr("%1 is empty.").arg(table.source)};
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    QList<QStringList> rows;
-    if (suffix == u"xlsx" || bytes.startsWith("PK\x03\x04")) {
-        auto read = readXlsx(path);
-        if (!read)
-            return Error{read.error()};
-        rows = read.value();
-    } else {
-        if (bytes.contains('\0'))
-            return Error{tr("%1 is not a text file (CSV, TSV or JSON) nor an XLSX workbook.")
-                             .arg(table.source)};
-        QStringDecoder decoder(QStringDecoder::Utf8);
-        QString text = decoder(bytes);
-        if (decoder.hasError())
-            return Error{tr("%1 is not UTF-8 text.").arg(table.source)};
-        if (text.startsWith(QChar(0xFEFF)))
-            text.remove(0, 1);
-        if (suffix == u"json" || text.trimmed().startsWith(u'[') ||
-            text.trimmed().startsWith(u'{')) {
-            QJsonParseError error;
-            const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
-            if (doc.isNull())
-                return Error{tr("%1: the JSON is malformed at character %2 (%3).")
-                                 .arg(table.source)
-                                 .arg(error.offset)
-                                 .arg(error.errorString())};
-            QJsonArray items = doc.isArray()
-                                   ? doc.array()
-                                   : doc.object().value(QStringLiteral("processors")).toArray();
-            if (items.isEmpty())
-                return Error{tr("%1: expected an array of processors (or {\"processors\": [...]}).")
-                                 .arg(table.source)};
-            for (const QJsonValue& v : items)
-                for (const QString& key : v.toObject().keys())
-                    if (!table.header.contains(key))
-                        table.header << key;
-            for (const QJsonValue& v : items) {
-                QStringList row;
-                for (const QString& key : std::as_const(table.header)) {
-                    const QJsonValue value = v.toObject().value(key);
-                    row << (value.isArray()
-                                ? value.toVariant().toStringList().join(QStringLiteral(", "))
-                                : value.toVariant().toString());
-                }
-                table.rows << row;
-            }
-            return table;
-        }
-        const QString firstLine = text.section(u'\n', 0, 0);
-        QChar separator = u',';
-        if (suffix == u"tsv" || firstLine.count(u'\t') > firstLine.count(u','))
-            separator = u'\t';
-        else if (firstLine.count(u';') > firstLine.count(u','))
-            separator = u';';
-        rows = parseDelimited(text, separator);
-        // Undo the apostrophe our own exports put before formula-like cells.
-        for (QStringList& row : rows)
-            for (QString& cell : row)
-                cell = csvRestored(cell);
-    }
-    while (!rows.isEmpty() && rows.last().join(QString()).trimmed().isEmpty())
-        rows.removeLast();
-    if (rows.isEmpty() || rows.first().join(QString()).trimmed().isEmpty())
-        return Error{tr("%1 has no header row.").arg(table.source)};
-    table.header = rows.takeFirst();
-    table.rows = rows;
-    return table;
 }
 
 QString importFieldLabel(ImportField f)

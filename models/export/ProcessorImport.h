@@ -1,23 +1,11 @@
 #pragma once
 
+#include "ImportReader.h"
 #include "domain/Records.h"
 
 namespace workbench {
 
 class Workspace;
-
-// A processor list as vendors publish it (CSV, TSV, XLSX or JSON): a header
-// and rows of text.
-struct ImportTable
-{
-    QString source;
-    QStringList header;
-    QList<QStringList> rows;
-};
-
-// Reads a file; a broken one (empty, binary, malformed) is refused with
-// what and where.
-Result<ImportTable> readImportFile(const QString& path);
 
 // Where a column goes.
 enum class ImportField

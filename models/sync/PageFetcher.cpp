@@ -1,5 +1,7 @@
 #include "PageFetcher.h"
 
+#include "PageParse.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QThread>
@@ -158,31 +160,17 @@ Result<std::optional<FetchedPage>> PageFetcher::fetchPage(HttpClient& http, int 
     page.number = number;
     if (number == 1)
         page.etag = r.header("ETag");
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(r.body, &parseError);
+    auto body = parsePage(endpoint.source.kind, r.body);
+    if (!body)
+        return Error{tr("%1 from %2, page %3: %4. Nothing of this page was applied.")
+                         .arg(resource, sourceName)
+                         .arg(number)
+                         .arg(body.error())};
+    page.items = std::move(body->items);
     if (rest) {
-        const QJsonObject body = doc.object();
-        if (parseError.error != QJsonParseError::NoError || !doc.isObject() ||
-            !body.value(QLatin1String("items")).isArray())
-            return Error{tr("%1 from %2, page %3: not a page of the contract (%4 at byte "
-                            "%5). Nothing of this page was applied.")
-                             .arg(resource, sourceName)
-                             .arg(number)
-                             .arg(parseError.error != QJsonParseError::NoError
-                                      ? parseError.errorString()
-                                      : tr("no items array"))
-                             .arg(parseError.offset)};
-        page.items = body.value(QLatin1String("items")).toArray();
-        page.cursor = body.value(QLatin1String("next_cursor")).toString(cursor);
-        more = body.value(QLatin1String("has_more")).toBool();
+        page.cursor = body->nextCursor.value_or(cursor);
+        more = body->hasMore;
     } else {
-        if (parseError.error != QJsonParseError::NoError || !doc.isArray())
-            return Error{tr("%1 from %2, page %3: not a JSON array (%4). Nothing of this page "
-                            "was applied.")
-                             .arg(resource, sourceName)
-                             .arg(number)
-                             .arg(parseError.errorString())};
-        page.items = doc.array();
         KeysetCursor next = keyset;
         for (const QJsonValue& v : std::as_const(page.items)) {
             const QString at = v.toObject().value(QLatin1String("updated_at")).toString();
@@ -197,17 +185,10 @@ Result<std::optional<FetchedPage>> PageFetcher::fetchPage(HttpClient& http, int 
         more = page.items.size() >= m_request.pageSize;
     }
     more = more && !page.items.isEmpty();
-    // Checked and laid out here, off the writer's thread; tombstones need
-    // neither.
-    page.problems.reserve(page.items.size());
-    page.rows.reserve(page.items.size());
-    for (const QJsonValue& v : std::as_const(page.items)) {
-        const QJsonObject o = v.toObject();
-        const bool tombstone = o.value(QLatin1String("deleted")).toBool();
-        page.problems << (tombstone ? QString() : m_type->validate(o));
-        page.rows << (tombstone || !page.problems.last().isEmpty() ? RowLayout::Row()
-                                                                   : m_layout->layout(o));
-    }
+    // Checked and laid out here, off the writer's thread.
+    CheckedItems checked = checkItems(*m_type, *m_layout, page.items);
+    page.problems = std::move(checked.problems);
+    page.rows = std::move(checked.rows);
     cursor = page.cursor;
     return std::optional<FetchedPage>(std::move(page));
 }

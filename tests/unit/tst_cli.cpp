@@ -478,6 +478,36 @@ private slots:
         QCOMPARE(missing.code, 1);
     }
 
+    void importRefusesWhatIsNotAList()
+    {
+        TempFolder tmp;
+        QVERIFY(makeDemoWorkspace(tmp.path("x.sqlite")));
+        const QString ws = tmp.path("x.sqlite");
+        QFile json(tmp.path("numbers.json"));
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write("[1,2,3]");
+        json.close();
+        const Run numbers = runCli({"import-processors", "--workspace", ws, "--org",
+                                    "org-labelsets", json.fileName(), "--dry-run"});
+        QCOMPARE(numbers.code, 1);
+        QVERIFY2(numbers.err.contains("numbers.json: item 1 is a number, expected an object."),
+                 qPrintable(numbers.err));
+        // Progress only when asked for, and on stderr.
+        QFile csv(tmp.path("in.csv"));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("Name,Purpose\nHetzner,Hosting\n");
+        csv.close();
+        const Run quiet = runCli({"import-processors", "--workspace", ws, "--org", "org-labelsets",
+                                  csv.fileName(), "--dry-run"});
+        QCOMPARE(quiet.code, 0);
+        QVERIFY2(quiet.err.isEmpty(), qPrintable(quiet.err));
+        const Run loud = runCli({"import-processors", "--workspace", ws, "--org", "org-labelsets",
+                                 csv.fileName(), "--dry-run", "--progress"});
+        QCOMPARE(loud.code, 0);
+        QVERIFY2(loud.err.contains("in.csv: 100%"), qPrintable(loud.err));
+        QVERIFY(!loud.out.contains("%"));
+    }
+
     void windowOptionsAreCheckedToo()
     {
         const Run r = runBinary({"--no-such-option"});

@@ -15,10 +15,12 @@
 #include "policy/ProcessorCatalogue.h"
 #include "storage/Workspace.h"
 
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
@@ -268,9 +270,25 @@ AnnexExportDialog* ProcessorsPage::makeAnnexExportDialog()
 
 ImportProcessorsDialog* ProcessorsPage::makeImportDialog(const QString& path)
 {
-    auto table = readImportFile(path);
+    // A long list takes a moment to read: the progress shows after half a
+    // second, and Cancel stops the read (nothing is imported either way
+    // until the officer confirms the plan).
+    QProgressDialog progress(tr("Reading %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0,
+                             1000, this);
+    progress.setObjectName(QStringLiteral("importProgress"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    ImportOptions options;
+    options.progress = [&progress](qint64 done, qint64 total) {
+        // A window-modal progress dialog handles the window's events here.
+        progress.setValue(total > 0 ? int(std::min<qint64>(done * 999 / total, 999)) : 0);
+        return !progress.wasCanceled();
+    };
+    auto table = readImportFile(path, options);
+    progress.reset();
     if (!table) {
-        MessageBox::critical(this, tr("Cannot import"), table.error());
+        if (!progress.wasCanceled())
+            MessageBox::critical(this, tr("Cannot import"), table.error());
         return nullptr;
     }
     auto dialog =

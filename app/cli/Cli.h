@@ -26,6 +26,7 @@ struct WindowOptions
     QString workspace; // empty: the default (demo) workspace
     QString page;
     QString organization;
+    bool create = false; // make `workspace` when it does not exist
 };
 
 // Reads the window's options; on wrong arguments, prints usage to `err`

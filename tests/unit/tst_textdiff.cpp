@@ -373,6 +373,38 @@ private slots:
         // The same document as the QJsonObject form small callers use.
         QCOMPARE(toJson(diff), o);
     }
+
+    // Ten thousand one-character lines: none is rare enough to anchor on, and
+    // the region is too big for one LCS table. It used to become one
+    // replacement: every old line paired with a new one and diffed word by
+    // word, so the lines that did not change came out as "ignorable" rows
+    // (equal only after a word diff, with no option asking to ignore
+    // anything) and filled the JSON. Now they are aligned as Same.
+    void linesTooCommonToAnchorOnStayInPlace()
+    {
+        QRandomGenerator rng(9);
+        QString before, after;
+        int edited = 0;
+        for (int i = 0; i < 10'000; ++i) {
+            const QChar c = QLatin1Char(char('0' + rng.bounded(10)));
+            before += c;
+            before += u'\n';
+            after += i % 10 == 5 ? QChar(u'x') : c;
+            after += u'\n';
+            edited += i % 10 == 5;
+        }
+        const Result diff = compare(before, after);
+        checkOps(before, after, diff.ops);
+        QCOMPARE(rebuild(before, after, diff.ops), after);
+        QCOMPARE(diff.summary.changed, edited);
+        QCOMPARE(diff.summary.added + diff.summary.removed, 0);
+        const auto ignorable = std::count_if(diff.rows.begin(), diff.rows.end(),
+                                             [](const Row& r) { return r.ignorable; });
+        QCOMPARE(ignorable, 0);
+        // One Equal run between two edits, then the edit's delete and insert.
+        QVERIFY2(diff.ops.size() <= size_t(3 * edited + 1),
+                 qPrintable(QString::number(diff.ops.size())));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTextDiff)

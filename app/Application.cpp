@@ -70,7 +70,14 @@ int Application::run(const cli::WindowOptions& options)
         QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                        QFileDevice::ExeOwner);
     }
-    auto workspace = firstStart ? DemoWorkspace::create(path) : Workspace::open(path);
+    // Only the first start (the demo in the default place) and an explicit
+    // --create make a workspace (a missing FILE was refused with the
+    // options); a file this user may not change opens read-only, and the
+    // window says so.
+    Database::Options open;
+    open.create = options.create;
+    open.readOnlyFallback = true;
+    auto workspace = firstStart ? DemoWorkspace::create(path) : Workspace::open(path, open);
     if (!workspace) {
         MessageBox::critical(nullptr, tr("Cannot open the workspace"), workspace.error());
         return 1;

@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 
 namespace workbench::cli {
 
@@ -19,6 +20,14 @@ struct Command
     QList<QCommandLineOption> options;
     int files = 0;                  // positional arguments it takes (at most)
     bool workspaceOptional = false; // --workspace may be left out
+    // Makes the workspace: init-demo always, a command with --create
+    // when asked; every other command refuses a missing file.
+    enum class Creates
+    {
+        Never,
+        Always,
+        WithCreateOption
+    } creates = Creates::Never;
 };
 
 const QList<Command>& commands()
@@ -34,7 +43,10 @@ const QList<Command>& commands()
          "Write the demo workspace (built from the seed policies) to a new file.",
          &runInitDemo,
          {workspaceOption(),
-          option("date", "Date the demo requests are generated around.", "DATE")}},
+          option("date", "Date the demo requests are generated around.", "DATE")},
+         0,
+         false,
+         Command::Creates::Always},
         {"verify",
          "verify --workspace FILE",
          "Check the audit log's hash chain and SQLite integrity; exit 1 on any break.",
@@ -117,7 +129,7 @@ const QList<Command>& commands()
          1,
          true},
         {"sync",
-         "sync --workspace FILE (--source NAME | --url URL [--kind rest|postgrest]\n"
+         "sync --workspace FILE [--create] (--source NAME | --url URL [--kind rest|postgrest]\n"
          "                        --token-env VAR) [--resources LIST] [--format text|json]",
          "Push local edits, then pull every resource page by page; exit 1 if it stopped.",
          &runSync,
@@ -129,7 +141,11 @@ const QList<Command>& commands()
           option("resources", "Comma-separated resources (default: all).", "LIST"),
           QCommandLineOption(QStringLiteral("page-size"), QStringLiteral("Records per page."),
                              QStringLiteral("N"), QStringLiteral("500")),
-          formatOption(QStringLiteral("text|json"))}},
+          formatOption(QStringLiteral("text|json")),
+          option("create", "Make a new, empty workspace when FILE does not exist.")},
+         0,
+         false,
+         Command::Creates::WithCreateOption},
     };
     return all;
 }
@@ -165,10 +181,10 @@ int usageError(QTextStream& err, const QString& message)
 
 QString usage()
 {
-    QString text =
-        QStringLiteral("Usage:\n"
-                       "  privacy-workbench [--workspace FILE] [--page PAGE] [--organization ID]\n"
-                       "                                             open the window\n");
+    QString text = QStringLiteral("Usage:\n"
+                                  "  privacy-workbench [--workspace FILE [--create]] [--page PAGE] "
+                                  "[--organization ID]\n"
+                                  "                                             open the window\n");
     for (const Command& c : commands())
         text += QStringLiteral("  privacy-workbench %1\n").arg(QLatin1String(c.synopsis));
     text += QStringLiteral("  privacy-workbench --version | --help\n\nCommands:\n");
@@ -178,7 +194,8 @@ QString usage()
                     .arg(QLatin1String(c.description));
     text += QStringLiteral(
         "\nPages: today, processors, retention, requests, policies, audit.\n"
-        "Exit codes: 0 ok, 1 the command found a problem or failed, 2 wrong arguments.\n");
+        "Exit codes: 0 ok, 1 the command found a problem or failed, 2 wrong arguments\n"
+        "(a workspace FILE that does not exist included).\n");
     return text;
 }
 
@@ -190,7 +207,8 @@ std::optional<WindowOptions> parseWindowOptions(const QStringList& arguments, QT
     const QCommandLineOption page(QStringLiteral("page"), QString(), QStringLiteral("PAGE"));
     const QCommandLineOption organization(QStringLiteral("organization"), QString(),
                                           QStringLiteral("ID"));
-    parser.addOptions({workspace, page, organization});
+    const QCommandLineOption create(QStringLiteral("create"));
+    parser.addOptions({workspace, page, organization, create});
     if (!parser.parse(arguments)) {
         usageError(err, parser.errorText());
         return std::nullopt;
@@ -201,7 +219,20 @@ std::optional<WindowOptions> parseWindowOptions(const QStringList& arguments, QT
             QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
         return std::nullopt;
     }
-    return WindowOptions{parser.value(workspace), parser.value(page), parser.value(organization)};
+    const QString path = parser.value(workspace);
+    if (parser.isSet(create) && path.isEmpty()) {
+        usageError(err, QStringLiteral("--create needs --workspace FILE"));
+        return std::nullopt;
+    }
+    // Told before a window (or a display) is needed.
+    if (!path.isEmpty() && !parser.isSet(create) && !QFileInfo::exists(path)) {
+        err << "privacy-workbench: no workspace at "
+            << QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())
+            << " (use --create to make a new one)\n";
+        return std::nullopt;
+    }
+    return WindowOptions{parser.value(workspace), parser.value(page), parser.value(organization),
+                         parser.isSet(create)};
 }
 
 bool isCommand(const QStringList& arguments)
@@ -242,9 +273,24 @@ int run(const QStringList& arguments, QTextStream& out, QTextStream& err)
         return usageError(err, QStringLiteral("%1: unexpected argument '%2'")
                                    .arg(first, parser.positionalArguments().at(command->files)));
     for (const QCommandLineOption& o : command->options) {
-        if (o.names().first() == u"workspace" && parser.value(o).isEmpty() &&
-            !command->workspaceOptional)
+        if (o.names().first() != u"workspace")
+            continue;
+        const QString path = parser.value(o);
+        if (path.isEmpty() && !command->workspaceOptional)
             return usageError(err, QStringLiteral("%1 needs --workspace FILE").arg(first));
+        // A mistyped path never becomes a new, blank workspace.
+        const bool creates = command->creates == Command::Creates::Always ||
+                             (command->creates == Command::Creates::WithCreateOption &&
+                              parser.isSet(QStringLiteral("create")));
+        if (!path.isEmpty() && !creates && !QFileInfo::exists(path)) {
+            err << "privacy-workbench " << first << ": no workspace at "
+                << QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())
+                << (command->creates == Command::Creates::WithCreateOption
+                        ? " (use --create to make a new one)"
+                        : " (init-demo writes a new one)")
+                << '\n';
+            return BadArguments;
+        }
     }
     return command->run(parser, out, err);
 }

@@ -10,7 +10,8 @@ namespace workbench::cli {
 // never open a window.
 //
 // Exit codes: 0 success, 1 the command ran and found a problem (or failed),
-// 2 wrong arguments (usage is printed).
+// 2 wrong arguments (usage is printed), a workspace FILE that does not exist
+// (only init-demo and --create make one), or input the rules cannot count.
 
 // True when `arguments` (as from QCoreApplication::arguments()) ask for a
 // command rather than the window.
@@ -26,6 +27,7 @@ struct WindowOptions
     QString workspace; // empty: the default (demo) workspace
     QString page;
     QString organization;
+    bool create = false; // make `workspace` when it does not exist
 };
 
 // Reads the window's options; on wrong arguments, prints usage to `err`

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace workbench::cli {
 
@@ -19,6 +20,14 @@ std::optional<QDate> dateOption(const QCommandLineParser& p, const char* name, Q
     const QString text = p.value(QLatin1String(name));
     if (text.isEmpty())
         return QDate();
+    // Four-digit years only: a fifth digit (or a sign) is a year the output
+    // could not write back.
+    static const QRegularExpression longYear(QStringLiteral("^[+-]?\\d{5,}-\\d{2}-\\d{2}$"));
+    if (longYear.match(text).hasMatch()) {
+        *error = QStringLiteral("--%1 '%2': years past 9999 are not supported (YYYY-MM-DD)")
+                     .arg(QLatin1String(name), text);
+        return std::nullopt;
+    }
     const QDate d = QDate::fromString(text, Qt::ISODate);
     if (!d.isValid() || text.size() != 10) {
         *error =
@@ -93,7 +102,14 @@ int runDue(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     if (format != u"text" && format != u"json")
         return usageError(err, QStringLiteral("--format '%1' is not text or json").arg(format));
 
-    const Deadlines d = computeDeadlines(*rule, in, calendar);
+    // The rules live in the domain (the window refuses the same): a date
+    // past 9999, a verification before receipt, a pause the law has not.
+    auto computed = deadlinesFor(*rule, in, calendar);
+    if (!computed) {
+        err << "privacy-workbench due: " << computed.error() << '\n';
+        return BadArguments;
+    }
+    const Deadlines& d = computed.value();
     if (format == u"json") {
         const QJsonObject o{{QStringLiteral("jurisdiction"), rule->jurisdiction},
                             {QStringLiteral("response_due"), jsonDate(d.responseDue)},

@@ -6,18 +6,8 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
 
 namespace workbench::cli {
-
-namespace {
-
-void printJson(QTextStream& out, const QJsonObject& o)
-{
-    out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
-}
-
-} // namespace
 
 int runDiff(QCommandLineParser& p, QTextStream& out, QTextStream& err)
 {
@@ -39,7 +29,7 @@ int runDiff(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     options.ignoreCase = p.isSet(QStringLiteral("ignore-case"));
     const diff::Result result = diff::compare(before.value(), after.value(), options);
     if (format == u"json") {
-        printJson(out, diff::toJson(result));
+        diff::writeJson(result, out);
     } else if (format == u"html") {
         auto label = [](const QString& path) {
             diff::VersionLabel l;
@@ -84,7 +74,7 @@ int runLint(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     }
     const policy::LintReport& r = report.value();
     if (format == u"json") {
-        printJson(out, r.toJson(text.value()));
+        r.writeJson(out, text.value());
     } else {
         for (const policy::Finding& f : r.findings) {
             out << policy::findingKindName(f.kind) << ": " << f.message << '\n';
@@ -137,7 +127,7 @@ int runExtract(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     const policy::NameMatcher names(registry, &catalogue, ignored);
     const policy::Extraction ex = policy::extract(text.value(), names, registry, &catalogue);
     if (format == u"json") {
-        printJson(out, ex.toJson(text.value()));
+        ex.writeJson(out, text.value());
         return Success;
     }
     const QString& t = text.value();

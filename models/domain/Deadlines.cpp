@@ -288,6 +288,69 @@ Deadlines computeDeadlines(const DeadlineRule& rule, const DeadlineInput& in,
     return d;
 }
 
+QDate lastWritableDate()
+{
+    return QDate(9999, 12, 31);
+}
+
+Status checkDeadlineInput(const DeadlineRule& rule, const DeadlineInput& in)
+{
+    auto tr = [](const char* text) {
+        return QCoreApplication::translate("Deadlines", text);
+    };
+    const QDate last = lastWritableDate();
+    if (!in.received.isValid())
+        return Error{tr("The date the request was received is missing.")};
+    if (in.received > last)
+        return Error{tr("The request cannot be received in the year %1: dates past %2 are not "
+                        "supported.")
+                         .arg(in.received.year())
+                         .arg(last.toString(Qt::ISODate))};
+    if (in.verified.isValid()) {
+        if (in.verified > last)
+            return Error{tr("The identity cannot be verified in the year %1: dates past %2 are "
+                            "not supported.")
+                             .arg(in.verified.year())
+                             .arg(last.toString(Qt::ISODate))};
+        if (in.verified < in.received)
+            return Error{
+                tr("The identity was verified on %1, before the request was received on "
+                   "%2: a verification cannot come first.")
+                    .arg(in.verified.toString(Qt::ISODate), in.received.toString(Qt::ISODate))};
+    }
+    if (in.pausedDays < 0)
+        return Error{tr("The clock cannot stand still for %1 days.").arg(in.pausedDays)};
+    if (in.pausedDays > 0 && !rule.pauseAllowed)
+        return Error{
+            tr("%1 does not stop the clock (%2): %3 cannot be counted; verification "
+               "and questions run within the period.")
+                .arg(rule.name, rule.citation,
+                     countText("Deadlines", QT_TRANSLATE_NOOP("Deadlines", "%n paused day(s)"),
+                               in.pausedDays))};
+    return {};
+}
+
+Result<Deadlines> deadlinesFor(const DeadlineRule& rule, const DeadlineInput& input,
+                               const HolidayCalendar& calendar)
+{
+    if (auto ok = checkDeadlineInput(rule, input); !ok)
+        return Error{ok.error()};
+    const Deadlines d = computeDeadlines(rule, input, calendar);
+    const QDate last = lastWritableDate();
+    for (const QDate& day :
+         {d.originalDue, d.responseDue, d.acknowledgeBy.value_or(QDate()),
+          d.extensionNoticeBy.value_or(QDate()), d.promiseDue.value_or(QDate())}) {
+        if (day.isValid() && day > last)
+            return Error{QCoreApplication::translate(
+                             "Deadlines", "A request received on %1 would be due in the year %2, "
+                                          "past %3, the last date that can be written.")
+                             .arg(input.received.toString(Qt::ISODate))
+                             .arg(day.year())
+                             .arg(last.toString(Qt::ISODate))};
+    }
+    return d;
+}
+
 Status checkExtension(const DeadlineRule& rule, const DeadlineInput& in,
                       const HolidayCalendar& calendar, QDate requestedOn)
 {

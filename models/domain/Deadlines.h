@@ -119,9 +119,25 @@ struct Deadlines
     QDate effectiveDue() const;
 };
 
-// The due dates of a request under `rule`.
+// The due dates of a request under `rule`, as they are: stored requests
+// (synced, imported) are shown whatever they hold. New facts go through
+// checkDeadlineInput() / deadlinesFor() first.
 Deadlines computeDeadlines(const DeadlineRule& rule, const DeadlineInput& input,
                            const HolidayCalendar& calendar);
+
+// The last day the workbench can write (ISO 8601 has four-digit years).
+QDate lastWritableDate();
+
+// Ok, or why these facts cannot be counted under `rule`: a date missing or
+// past 9999-12-31, the identity verified before the request was received,
+// paused days where the rule stops no clock (its citation said), or a
+// negative pause.
+Status checkDeadlineInput(const DeadlineRule& rule, const DeadlineInput& input);
+
+// checkDeadlineInput(), then the due dates; refused when one would fall
+// after lastWritableDate() (it could not be written or shown).
+Result<Deadlines> deadlinesFor(const DeadlineRule& rule, const DeadlineInput& input,
+                               const HolidayCalendar& calendar);
 
 // Whether an extension asked for on `requestedOn` is allowed: only where the
 // rule has one, once, and only while the original period runs.

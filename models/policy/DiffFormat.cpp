@@ -1,12 +1,15 @@
 #include "DiffFormat.h"
 
+#include "JsonWriter.h"
+
 #include <QCoreApplication>
 #include <QFile>
-#include <QJsonArray>
+#include <QJsonDocument>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QTextDocument>
+#include <QTextStream>
 
 namespace workbench::diff {
 
@@ -125,58 +128,76 @@ QString unified(const Result& diff, const QString& oldLabel, const QString& newL
     return out;
 }
 
-QJsonObject toJson(const Result& diff)
+void writeJson(const Result& diff, QTextStream& out)
 {
-    static const char* opNames[] = {"equal", "delete", "insert"};
-    static const char* rowNames[] = {"same", "changed", "deleted", "inserted"};
-    QJsonArray ops;
-    for (const Op& op : diff.ops) {
-        QJsonObject o{{QStringLiteral("op"), QLatin1String(opNames[int(op.kind)])},
-                      {QStringLiteral("old_offset"), op.oldPos},
-                      {QStringLiteral("old_length"), op.oldLength},
-                      {QStringLiteral("new_offset"), op.newPos},
-                      {QStringLiteral("new_length"), op.newLength}};
-        if (op.kind == OpKind::Delete)
-            o.insert(QStringLiteral("text"), diff.oldText.mid(op.oldPos, op.oldLength));
-        else if (op.kind == OpKind::Insert)
-            o.insert(QStringLiteral("text"), diff.newText.mid(op.newPos, op.newLength));
-        ops.append(o);
-    }
-    QJsonArray rows;
+    static const char16_t* opNames[] = {u"equal", u"delete", u"insert"};
+    static const char16_t* rowNames[] = {u"same", u"changed", u"deleted", u"inserted"};
+    JsonWriter json(out);
+    json.beginObject();
+    json.field(u"equal", diff.equal());
+    json.key(u"summary");
+    json.beginObject();
+    json.field(u"added", diff.summary.added);
+    json.field(u"removed", diff.summary.removed);
+    json.field(u"changed", diff.summary.changed);
+    json.endObject();
+    json.field(u"offsets", u"UTF-16 code units");
+    json.key(u"rows");
+    json.beginArray();
     for (const Row& row : diff.rows) {
         if (row.kind == RowKind::Same && !row.ignorable)
             continue;
-        QJsonObject o{{QStringLiteral("kind"), QLatin1String(rowNames[int(row.kind)])}};
+        json.beginObject();
+        json.field(u"kind", rowNames[int(row.kind)]);
         if (row.oldLine >= 0)
-            o.insert(QStringLiteral("old_line"), row.oldLine + 1);
+            json.field(u"old_line", row.oldLine + 1);
         if (row.newLine >= 0)
-            o.insert(QStringLiteral("new_line"), row.newLine + 1);
+            json.field(u"new_line", row.newLine + 1);
         if (row.ignorable)
-            o.insert(QStringLiteral("ignorable"), true);
+            json.field(u"ignorable", true);
         if (row.kind == RowKind::Changed) {
-            auto words = [&](bool old) {
-                QJsonArray list;
+            for (const bool old : {true, false}) {
+                json.key(old ? u"removed_words" : u"added_words");
+                json.beginArray();
                 const Span* spans = old ? diff.oldSpansOf(row) : diff.newSpansOf(row);
                 const quint32 n = old ? row.oldSpans : row.newSpans;
                 const QStringView line =
                     old ? diff.oldLineText(row.oldLine) : diff.newLineText(row.newLine);
                 for (quint32 i = 0; i < n; ++i)
-                    list.append(line.mid(spans[i].pos, spans[i].length).toString());
-                return list;
-            };
-            o.insert(QStringLiteral("removed_words"), words(true));
-            o.insert(QStringLiteral("added_words"), words(false));
+                    json.value(line.mid(spans[i].pos, spans[i].length));
+                json.endArray();
+            }
         }
-        rows.append(o);
+        json.endObject();
     }
-    return QJsonObject{
-        {QStringLiteral("equal"), diff.equal()},
-        {QStringLiteral("summary"), QJsonObject{{QStringLiteral("added"), diff.summary.added},
-                                                {QStringLiteral("removed"), diff.summary.removed},
-                                                {QStringLiteral("changed"), diff.summary.changed}}},
-        {QStringLiteral("offsets"), QStringLiteral("UTF-16 code units")},
-        {QStringLiteral("rows"), rows},
-        {QStringLiteral("operations"), ops}};
+    json.endArray();
+    json.key(u"operations");
+    json.beginArray();
+    for (const Op& op : diff.ops) {
+        json.beginObject();
+        json.field(u"op", opNames[int(op.kind)]);
+        json.field(u"old_offset", op.oldPos);
+        json.field(u"old_length", op.oldLength);
+        json.field(u"new_offset", op.newPos);
+        json.field(u"new_length", op.newLength);
+        if (op.kind == OpKind::Delete)
+            json.field(u"text", QStringView(diff.oldText).mid(op.oldPos, op.oldLength));
+        else if (op.kind == OpKind::Insert)
+            json.field(u"text", QStringView(diff.newText).mid(op.newPos, op.newLength));
+        json.endObject();
+    }
+    json.endArray();
+    json.endObject();
+}
+
+QJsonObject toJson(const Result& diff)
+{
+    QString buffer;
+    {
+        QTextStream out(&buffer);
+        writeJson(diff, out);
+    }
+    return QJsonDocument::fromJson(buffer.toUtf8()).object();
 }
 
 QString VersionLabel::describe() const

@@ -6,6 +6,8 @@
 #include <QDate>
 #include <QJsonObject>
 
+class QTextStream;
+
 namespace workbench::diff {
 
 // GNU-style unified diff (3 lines of context, "\ No newline at end of file").
@@ -14,6 +16,9 @@ QString unified(const Result& diff, const QString& oldLabel, const QString& newL
 
 // The operations (with the text of deletions and insertions), the rows with
 // their changed words, and the summary. Offsets are UTF-16 code units.
+// Written element by element: memory stays that of the diff itself.
+void writeJson(const Result& diff, QTextStream& out);
+// The same as a QJsonObject, for small texts.
 QJsonObject toJson(const Result& diff);
 
 // One side of a redline, for its header.

@@ -1,9 +1,12 @@
 #include "PolicyExtract.h"
 
+#include "JsonWriter.h"
 #include "ProcessorCatalogue.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTextStream>
 #include <algorithm>
 
 namespace workbench::policy {
@@ -441,53 +444,94 @@ Extraction extract(QStringView text, const NameMatcher& names, const QList<Proce
     return out;
 }
 
+void Extraction::writeJsonMembers(JsonWriter& json, QStringView text) const
+{
+    // A quote is written straight from the text, never copied into a tree.
+    auto quote = [text](const TextRange& r) {
+        return text.mid(r.pos, r.length);
+    };
+    json.key(u"processors");
+    json.beginArray();
+    for (const ProcessorMention& m : processors) {
+        json.beginObject();
+        json.field(u"name", m.name);
+        json.field(u"matched", m.matched);
+        json.field(u"offset", m.range.pos);
+        json.field(u"length", m.range.length);
+        json.key(u"processor_id");
+        if (m.processorId.isEmpty())
+            json.null();
+        else
+            json.value(m.processorId);
+        json.field(u"category", m.category);
+        json.field(u"sentence", quote(m.sentence));
+        json.endObject();
+    }
+    json.endArray();
+    json.key(u"retention");
+    json.beginArray();
+    for (const RetentionStatement& s : retention) {
+        json.beginObject();
+        json.field(u"quote", quote(s.sentence));
+        json.field(u"offset", s.sentence.pos);
+        json.field(u"length", s.sentence.length);
+        if (s.period) {
+            json.field(u"duration_iso8601", s.period->toIso());
+            json.field(u"duration_text", quote(s.durationRange));
+            json.field(u"duration_offset", s.durationRange.pos);
+        } else {
+            for (const char16_t* name :
+                 {u"duration_iso8601", u"duration_text", u"duration_offset"}) {
+                json.key(name);
+                json.null();
+            }
+        }
+        json.field(u"kind", retentionKindName(s.kind));
+        json.key(u"qualifier");
+        if (s.period)
+            json.value(qualifierName(s.qualifier));
+        else
+            json.null();
+        json.field(u"applies_to", s.appliesTo);
+        json.endObject();
+    }
+    json.endArray();
+    json.key(u"not_retention_durations");
+    json.beginArray();
+    for (const OtherDuration& d : otherDurations) {
+        json.beginObject();
+        json.field(u"quote", quote(d.sentence));
+        json.field(u"text", quote(d.range));
+        json.field(u"offset", d.range.pos);
+        json.field(u"length", d.range.length);
+        json.key(u"duration_iso8601");
+        if (d.duration)
+            json.value(d.duration->toIso());
+        else
+            json.null();
+        json.field(u"what_it_is", durationUseName(d.use));
+        json.endObject();
+    }
+    json.endArray();
+    json.field(u"offsets", u"UTF-16 code units");
+}
+
+void Extraction::writeJson(QTextStream& out, QStringView text) const
+{
+    JsonWriter json(out);
+    json.beginObject();
+    writeJsonMembers(json, text);
+    json.endObject();
+}
+
 QJsonObject Extraction::toJson(QStringView text) const
 {
-    auto quote = [text](const TextRange& r) {
-        return text.mid(r.pos, r.length).toString();
-    };
-    QJsonArray procs;
-    for (const ProcessorMention& m : processors) {
-        procs.append(
-            QJsonObject{{QStringLiteral("name"), m.name},
-                        {QStringLiteral("matched"), m.matched},
-                        {QStringLiteral("offset"), m.range.pos},
-                        {QStringLiteral("length"), m.range.length},
-                        {QStringLiteral("processor_id"),
-                         m.processorId.isEmpty() ? QJsonValue() : QJsonValue(m.processorId)},
-                        {QStringLiteral("category"), m.category},
-                        {QStringLiteral("sentence"), quote(m.sentence)}});
+    QString buffer;
+    {
+        QTextStream out(&buffer);
+        writeJson(out, text);
     }
-    QJsonArray ret;
-    for (const RetentionStatement& s : retention) {
-        ret.append(QJsonObject{{QStringLiteral("quote"), quote(s.sentence)},
-                               {QStringLiteral("offset"), s.sentence.pos},
-                               {QStringLiteral("length"), s.sentence.length},
-                               {QStringLiteral("duration_iso8601"),
-                                s.period ? QJsonValue(s.period->toIso()) : QJsonValue()},
-                               {QStringLiteral("duration_text"),
-                                s.period ? QJsonValue(quote(s.durationRange)) : QJsonValue()},
-                               {QStringLiteral("duration_offset"),
-                                s.period ? QJsonValue(s.durationRange.pos) : QJsonValue()},
-                               {QStringLiteral("kind"), retentionKindName(s.kind)},
-                               {QStringLiteral("qualifier"),
-                                s.period ? QJsonValue(qualifierName(s.qualifier)) : QJsonValue()},
-                               {QStringLiteral("applies_to"), s.appliesTo}});
-    }
-    QJsonArray other;
-    for (const OtherDuration& d : otherDurations) {
-        other.append(QJsonObject{{QStringLiteral("quote"), quote(d.sentence)},
-                                 {QStringLiteral("text"), quote(d.range)},
-                                 {QStringLiteral("offset"), d.range.pos},
-                                 {QStringLiteral("length"), d.range.length},
-                                 {QStringLiteral("duration_iso8601"),
-                                  d.duration ? QJsonValue(d.duration->toIso()) : QJsonValue()},
-                                 {QStringLiteral("what_it_is"), durationUseName(d.use)}});
-    }
-    return QJsonObject{{QStringLiteral("processors"), procs},
-                       {QStringLiteral("retention"), ret},
-                       {QStringLiteral("not_retention_durations"), other},
-                       {QStringLiteral("offsets"), QStringLiteral("UTF-16 code units")}};
+    return QJsonDocument::fromJson(buffer.toUtf8()).object();
 }
 
 } // namespace workbench::policy

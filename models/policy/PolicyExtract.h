@@ -9,9 +9,12 @@
 #include <optional>
 #include <vector>
 
+class QTextStream;
+
 namespace workbench {
 class ProcessorCatalogue;
-}
+class JsonWriter;
+} // namespace workbench
 
 namespace workbench::policy {
 
@@ -115,6 +118,12 @@ struct Extraction
     std::vector<RetentionStatement> retention;
     std::vector<OtherDuration> otherDurations;
 
+    // Streams the members (processors, retention, not_retention_durations,
+    // offsets) into an object the caller has begun.
+    void writeJsonMembers(JsonWriter& json, QStringView text) const;
+    // The whole object, element by element (big texts never build a tree).
+    void writeJson(QTextStream& out, QStringView text) const;
+    // The same as a QJsonObject, for small texts.
     QJsonObject toJson(QStringView text) const;
 };
 

@@ -1,9 +1,12 @@
 #include "PolicyLint.h"
 
+#include "JsonWriter.h"
 #include "ProcessorCatalogue.h"
 #include "domain/Retention.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
 #include <cmath>
 
 namespace workbench::policy {
@@ -219,27 +222,44 @@ LintReport lintPolicy(QStringView text, const LintInput& input)
     return report;
 }
 
+void LintReport::writeJson(QTextStream& out, QStringView text) const
+{
+    JsonWriter json(out);
+    json.beginObject();
+    extraction.writeJsonMembers(json, text);
+    json.key(u"findings");
+    json.beginArray();
+    for (const Finding& f : findings) {
+        json.beginObject();
+        json.field(u"kind", findingKindName(f.kind));
+        json.field(u"message", f.message);
+        json.field(u"explanation", f.explanation);
+        if (f.sentence.length > 0) {
+            json.field(u"quote", text.mid(f.sentence.pos, f.sentence.length));
+            json.field(u"offset", f.sentence.pos);
+            json.field(u"length", f.sentence.length);
+        }
+        if (!f.recordType.isEmpty()) {
+            json.key(u"record");
+            json.beginObject();
+            json.field(u"type", f.recordType);
+            json.field(u"id", f.recordId);
+            json.endObject();
+        }
+        json.endObject();
+    }
+    json.endArray();
+    json.endObject();
+}
+
 QJsonObject LintReport::toJson(QStringView text) const
 {
-    QJsonArray list;
-    for (const Finding& f : findings) {
-        QJsonObject o{{QStringLiteral("kind"), findingKindName(f.kind)},
-                      {QStringLiteral("message"), f.message},
-                      {QStringLiteral("explanation"), f.explanation}};
-        if (f.sentence.length > 0) {
-            o.insert(QStringLiteral("quote"),
-                     text.mid(f.sentence.pos, f.sentence.length).toString());
-            o.insert(QStringLiteral("offset"), f.sentence.pos);
-            o.insert(QStringLiteral("length"), f.sentence.length);
-        }
-        if (!f.recordType.isEmpty())
-            o.insert(QStringLiteral("record"), QJsonObject{{QStringLiteral("type"), f.recordType},
-                                                           {QStringLiteral("id"), f.recordId}});
-        list.append(o);
+    QString buffer;
+    {
+        QTextStream out(&buffer);
+        writeJson(out, text);
     }
-    QJsonObject root = extraction.toJson(text);
-    root.insert(QStringLiteral("findings"), list);
-    return root;
+    return QJsonDocument::fromJson(buffer.toUtf8()).object();
 }
 
 } // namespace workbench::policy

@@ -46,6 +46,8 @@ struct LintReport
     Extraction extraction;
     std::vector<Finding> findings;
 
+    // The extraction's members and the findings, element by element.
+    void writeJson(QTextStream& out, QStringView text) const;
     QJsonObject toJson(QStringView text) const;
 };
 

@@ -17,6 +17,9 @@ class Interner
 public:
     explicit Interner(qsizetype expected)
     {
+        // Sized for the distinct keys, not the lines: it grows as it must
+        // (a million lines of ten distinct texts need a few slots, not 64 MB).
+        expected = std::min<qsizetype>(expected, 1 << 14);
         qsizetype size = 64;
         while (size < expected * 2)
             size *= 2;
@@ -227,15 +230,37 @@ private:
         return bestLen > 0;
     }
 
-    // Only lines too common to anchor on are shared: a bounded LCS, or the
-    // region is one replacement.
+    // Only lines too common to anchor on are shared: a bounded LCS. A
+    // region too big for one table (a long run of short, repeated lines) is
+    // aligned in blocks along its diagonal, each a bounded LCS: lines near
+    // their old place are kept, where the whole region used to become one
+    // replacement, every old line paired with a new one and diffed word by
+    // word (millions of operations for 2 MB of one-character lines).
     void fallback(const int* a, const int* b, int aLo, int aHi, int bLo, int bHi,
                   std::vector<Match>& out)
     {
         const qint64 n = aHi - aLo, m = bHi - bLo;
-        if (n * m > 4'000'000)
+        if (n * m <= MaxTable) {
+            lcs(a, b, aLo, aHi, bLo, bHi, out);
             return;
-        std::vector<quint16> table(size_t((n + 1) * (m + 1)), 0);
+        }
+        const qint64 blocks = (std::max(n, m) + Block - 1) / Block;
+        for (qint64 k = 0; k < blocks; ++k)
+            lcs(a, b, aLo + int(n * k / blocks), aLo + int(n * (k + 1) / blocks),
+                bLo + int(m * k / blocks), bLo + int(m * (k + 1) / blocks), out);
+    }
+
+    static constexpr qint64 MaxTable = 4'000'000; // cells of one LCS table (8 MB)
+    static constexpr qint64 Block = 256;          // side of a diagonal block
+
+    void lcs(const int* a, const int* b, int aLo, int aHi, int bLo, int bHi,
+             std::vector<Match>& out)
+    {
+        const qint64 n = aHi - aLo, m = bHi - bLo;
+        if (n == 0 || m == 0)
+            return;
+        m_table.assign(size_t((n + 1) * (m + 1)), 0);
+        std::vector<quint16>& table = m_table;
         auto at = [&](qint64 i, qint64 j) -> quint16& {
             return table[size_t(i * (m + 1) + j)];
         };
@@ -257,6 +282,7 @@ private:
         }
     }
 
+    std::vector<quint16> m_table;
     std::vector<quint32> m_stamp;
     std::vector<int> m_count;
     std::vector<int> m_head;

@@ -8,9 +8,15 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QUuid>
 #include <QVariant>
 #include <sqlite3.h>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 namespace workbench {
 
@@ -49,6 +55,27 @@ std::optional<qint64> pragmaValue(const QSqlDatabase& db, const QString& pragma,
     return q.value(0).toLongLong();
 }
 
+// Whether this user may not write the file or folder `p` (false when it is
+// missing). access() answers for this user, but root passes it whatever the
+// mode: a file or folder without any write bit also counts as read-only (its
+// owner marked it so), so root is told the same as everyone else.
+bool notWritable(const QString& p, uint* mode)
+{
+#ifdef Q_OS_UNIX
+    const QByteArray native = QFile::encodeName(p);
+    struct stat st;
+    if (::stat(native.constData(), &st) != 0)
+        return false;
+    *mode = uint(st.st_mode & 07777);
+    return ::access(native.constData(), W_OK) != 0 ||
+           (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0;
+#else
+    const QFileInfo info(p);
+    *mode = 0;
+    return info.exists() && !info.isWritable();
+#endif
+}
+
 bool execAll(sqlite3* db, const QByteArray& sql, QString* error)
 {
     char* message = nullptr;
@@ -73,20 +100,61 @@ int Database::latestSchemaVersion()
     return all.isEmpty() ? 0 : all.last().version;
 }
 
+std::optional<QString> Database::whyNotWritable(const QString& path)
+{
+    const QString folder = QFileInfo(path).absolutePath();
+    uint mode = 0;
+    if (notWritable(path, &mode))
+        return QObject::tr("the file has no write permission for you (mode %1)")
+            .arg(QString::number(mode, 8).rightJustified(4, u'0'));
+    if (notWritable(folder, &mode))
+        return QObject::tr("its folder %1 is not writable for you, and SQLite needs to make its "
+                           "-wal and -shm files there")
+            .arg(QDir::toNativeSeparators(folder));
+    for (const char* suffix : {"-wal", "-shm"}) {
+        if (notWritable(path + QLatin1String(suffix), &mode))
+            return QObject::tr("its %1 file has no write permission for you")
+                .arg(QLatin1String(suffix));
+    }
+    return std::nullopt;
+}
+
+Error Database::readOnlyError() const
+{
+    const QString shown = QDir::toNativeSeparators(m_path);
+    if (m_readOnlyReason.isEmpty())
+        return Error{
+            QObject::tr("Workspace %1 is open read-only: the change was not saved.").arg(shown)};
+    return Error{QObject::tr("Workspace %1 is read-only (%2): the change was not saved.")
+                     .arg(shown, m_readOnlyReason)};
+}
+
 Result<std::unique_ptr<Database>> Database::open(const QString& path, Options options)
 {
     std::unique_ptr<Database> self(new Database);
     self->m_path = QFileInfo(path).absoluteFilePath();
-    self->m_mode = options.mode;
-    const bool readOnly = options.mode == Mode::ReadOnly;
     const QString shown = QDir::toNativeSeparators(self->m_path);
     const bool existed = QFileInfo::exists(self->m_path);
-
     const bool companion = options.mode == Mode::Companion;
-    if ((readOnly || companion) && !existed)
-        return Error{QObject::tr("Workspace %1 does not exist.").arg(shown)};
+
+    if (!existed && (options.mode != Mode::ReadWrite || !options.create))
+        return Error{QObject::tr("No workspace at %1: the file does not exist.").arg(shown)};
     if (existed && !QFileInfo(self->m_path).isFile())
         return Error{QObject::tr("Workspace %1 is not a file.").arg(shown)};
+
+    // A file this user may not change is never made writable: writing is
+    // refused with the reason, or (when the caller allows) it is read only.
+    if (existed && options.mode != Mode::ReadOnly) {
+        if (const auto why = whyNotWritable(self->m_path)) {
+            if (companion || !options.readOnlyFallback)
+                return Error{QObject::tr("Workspace %1 is read-only: %2. Nothing was changed.")
+                                 .arg(shown, *why)};
+            options.mode = Mode::ReadOnly;
+            self->m_readOnlyReason = *why;
+        }
+    }
+    self->m_mode = options.mode;
+    const bool readOnly = options.mode == Mode::ReadOnly;
 
     if (options.mode == Mode::ReadWrite) {
         const QFileInfo info(self->m_path);
@@ -96,6 +164,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
         self->m_lock = std::make_unique<QLockFile>(self->m_path + QStringLiteral(".lock"));
         self->m_lock->setStaleLockTime(0); // stale only when its process is gone
         if (!self->m_lock->tryLock(0)) {
+            if (self->m_lock->error() != QLockFile::LockFailedError)
+                return Error{QObject::tr("Cannot lock workspace %1: cannot write %2.lock beside "
+                                         "it.")
+                                 .arg(shown, shown)};
             qint64 pid = 0;
             QString host, app;
             self->m_lock->getLockInfo(&pid, &host, &app);
@@ -105,24 +177,41 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
                              .arg(pid)
                              .arg(host.isEmpty() ? QObject::tr("this computer") : host)};
         }
-        // Owner-only before SQLite writes a byte; SQLite gives its -wal and
-        // -shm files the same permissions.
-        QFile file(self->m_path);
-        if (!existed && !file.open(QIODevice::WriteOnly))
-            return Error{
-                QObject::tr("Cannot create workspace %1: %2").arg(shown, file.errorString())};
-        file.close();
-        if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-            return Error{QObject::tr("Cannot make workspace %1 private to you: %2")
-                             .arg(shown, file.errorString())};
+        // A new file is owner-only before SQLite writes a byte; SQLite gives
+        // its -wal and -shm files the same permissions.
+        if (!existed) {
+            QFile file(self->m_path);
+            if (!file.open(QIODevice::WriteOnly))
+                return Error{
+                    QObject::tr("Cannot create workspace %1: %2").arg(shown, file.errorString())};
+            file.close();
+            if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+                return Error{QObject::tr("Cannot make workspace %1 private to you: %2")
+                                 .arg(shown, file.errorString())};
+        }
     }
 
     self->m_connectionName =
         QStringLiteral("workspace-") + QUuid::createUuid().toString(QUuid::Id128);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), self->m_connectionName);
     db.setDatabaseName(self->m_path);
-    if (readOnly)
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    if (readOnly) {
+        // Reading a WAL file makes its -wal and -shm files beside it. For a
+        // file this user may not change (or in a folder they may not write)
+        // that no connection has open (no -wal), SQLite is told the file
+        // will not change under it (immutable): it makes no file at all, so
+        // nothing is left behind that could stand in the owner's way.
+        uint mode = 0;
+        const bool cannotWrite = notWritable(self->m_path, &mode) ||
+                                 notWritable(QFileInfo(self->m_path).absolutePath(), &mode);
+        if (cannotWrite && !QFileInfo::exists(self->m_path + QStringLiteral("-wal"))) {
+            db.setDatabaseName(QUrl::fromLocalFile(self->m_path).toString(QUrl::FullyEncoded) +
+                               QStringLiteral("?immutable=1"));
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        } else {
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        }
+    }
     if (!db.open())
         return Error{QObject::tr("Cannot open workspace %1: %2").arg(shown, db.lastError().text())};
 
@@ -140,6 +229,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
                                  "(SQLite says: %2). It was not changed.")
                          .arg(shown, error.isEmpty() ? QObject::tr("unreadable") : error)};
     const bool fresh = *userVersion == 0 && tableCount == 0;
+    // Only a file made just now starts empty: an empty file that was there
+    // already is someone else's (or a mistake), never turned into a workspace.
+    if (fresh && existed)
+        return Error{QObject::tr("%1 is not a Privacy Workbench workspace: it is %2. It was not "
+                                 "changed.")
+                         .arg(shown, QFileInfo(self->m_path).size() == 0
+                                         ? QObject::tr("an empty file")
+                                         : QObject::tr("an SQLite database without the workbench "
+                                                       "tables"))};
     if (!fresh && *appId != kApplicationId)
         return Error{QObject::tr("%1 is an SQLite database but not a Privacy Workbench workspace. "
                                  "It was not changed.")
@@ -169,6 +267,16 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
                              .arg(shown)};
         pragmas.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
         return self;
+    }
+    // An existing workspace that others may read is made private again:
+    // bits are only ever taken away, never added.
+    if (existed) {
+        const auto perms = QFile::permissions(self->m_path);
+        const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                            QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                            QFileDevice::WriteOther | QFileDevice::ExeOther;
+        if (perms & others)
+            QFile::setPermissions(self->m_path, perms & ~others);
     }
     if (!pragmas.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
         return sqlError(QObject::tr("Cannot switch %1 to WAL").arg(shown), pragmas);
@@ -262,6 +370,8 @@ Status Database::migrate(int from, int to)
 
 Status Database::transaction(const std::function<Status()>& work)
 {
+    if (m_mode == Mode::ReadOnly)
+        return readOnlyError();
     QSqlDatabase db = connection();
     if (m_transactionDepth > 0) {
         ++m_transactionDepth;

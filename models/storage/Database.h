@@ -19,7 +19,12 @@ namespace workbench {
 //
 // Opening for writing takes a lock (a second instance on the same file is
 // refused), creates the file owner-only (0600), and refuses a file written
-// by a newer version without changing it.
+// by a newer version without changing it. An existing file is never made
+// writable: one this user may not change (no write permission on it, or a
+// folder where SQLite cannot make its -wal/-shm files) is refused for
+// writing with the reason, or opened read-only when the caller allows it.
+// A file that exists but is not a workspace (empty, not SQLite, SQLite
+// without the workbench schema) is refused and left byte for byte as it was.
 class Database
 {
 public:
@@ -37,6 +42,12 @@ public:
         Mode mode = Mode::ReadWrite;
         // Migrate only up to this version (tests of upgrades); default latest.
         std::optional<int> targetVersion;
+        // ReadWrite: make the file when it is missing. Off: a missing file
+        // is refused ("no workspace at PATH").
+        bool create = true;
+        // ReadWrite: a file this user may not change is opened ReadOnly
+        // (isReadOnly(), readOnlyReason()) instead of being refused.
+        bool readOnlyFallback = false;
     };
 
     static Result<std::unique_ptr<Database>> open(const QString& path, Options options);
@@ -52,6 +63,16 @@ public:
     int schemaVersion() const;
     QString path() const { return m_path; }
     bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
+    // Why a file opened with readOnlyFallback could not be written ("the
+    // file has no write permission (mode 0400)"); empty when it can be or
+    // when read-only was asked for.
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    // The refusal a write on a read-only workspace gets, naming the file.
+    Error readOnlyError() const;
+
+    // Why this user may not change the existing file at `path` (a file
+    // without any write bit counts as read-only even for root), or nothing.
+    static std::optional<QString> whyNotWritable(const QString& path);
 
     QSqlDatabase connection() const;
     sqlite3* handle() const;
@@ -70,6 +91,7 @@ private:
     QString m_path;
     QString m_connectionName;
     Mode m_mode = Mode::ReadWrite;
+    QString m_readOnlyReason;
     std::unique_ptr<QLockFile> m_lock;
     int m_transactionDepth = 0;
 };

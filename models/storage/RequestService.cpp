@@ -354,6 +354,16 @@ Status RequestService::verifyIdentity(const QString& id)
             if (!s.request.isOpen())
                 return Error{tr("The request is closed.")};
             s.request.verifiedAt = now();
+            // The domain's rules for new facts (a verification dated before
+            // the receipt, a date past 9999) refuse it with the reason.
+            if (auto rule = ruleOrError(rules(), s.request.jurisdiction); !rule)
+                return Error{rule.error()};
+            else {
+                DeadlineInput in = inputOf(s);
+                in.pausedDays = 0; // pauses were checked when they were taken
+                if (auto ok = checkDeadlineInput(rule.value(), in); !ok)
+                    return ok;
+            }
             events.append(
                 {0, now(), QStringLiteral("identity_verified"), tr("Identity verified"), {}});
             if (s.request.status == RequestStatus::New ||

@@ -52,7 +52,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, Database
     if (!db)
         return Error{db.error()};
     std::unique_ptr<Workspace> ws(new Workspace(std::move(db).value()));
-    if (options.mode == Database::Mode::ReadWrite) {
+    // Opened for writing (a file that could not be written falls back to
+    // read-only when the caller allows it: nothing to fill in then).
+    if (options.mode == Database::Mode::ReadWrite && !ws->database().isReadOnly()) {
         if (auto s = RequestService(*ws).fillMissingDeadlines(); !s)
             return Error{s.error()};
     }
@@ -145,7 +147,7 @@ Status Workspace::saveJson(const QString& resource, const QString& id, const QJs
                            const QString& summary, const QString& action, bool queueForSync)
 {
     if (m_db->isReadOnly())
-        return Error{tr("The workspace is open read-only.")};
+        return m_db->readOnlyError();
     if (!before.isEmpty() && withoutBookkeeping(before) == withoutBookkeeping(after))
         return {};
     AuditEntry entry;

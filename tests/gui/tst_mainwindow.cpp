@@ -29,6 +29,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -48,6 +49,7 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <sys/stat.h>
+#include <QUndoStack>
 
 using namespace workbench;
 using namespace workbench::test;
@@ -419,6 +421,98 @@ private slots:
             QVERIFY2(summaries.contains(summary), summary);
         QVERIFY(summaries.contains("Undo: Close GUI-0001 as fulfilled"));
         QVERIFY(find<QLabel>("chainStatus")->text().contains("intact"));
+    }
+
+    // A verification dated before the receipt (a request received "in the
+    // future", as a wrong clock makes them) is refused by the domain's rule,
+    // and the pane says why.
+    void aVerificationBeforeTheReceiptIsRefused()
+    {
+        RightsRequest q;
+        q.id = "GUI-0002";
+        q.organizationId = "org-labelsets";
+        q.type = RequestType::Access;
+        q.jurisdiction = Jurisdiction::Ccpa;
+        q.subjectName = "Ada Lovelace";
+        q.subjectEmail = "ada@example.com";
+        q.receivedAt = QDateTime(QDate::currentDate().addDays(3), QTime(9, 0), Qt::UTC);
+        QVERIFY_OK(m_ws->save(q, "Receive GUI-0002"));
+        QVERIFY_OK(RequestService(*m_ws).recomputeDeadlines());
+
+        clickSidebar("Requests");
+        auto queue = find<QTableView>("requestQueue");
+        QTest::keyClicks(find<QLineEdit>("requestSearch"), "GUI-0002");
+        QTest::keyClick(find<QLineEdit>("requestSearch"), Qt::Key_Return);
+        QTRY_COMPARE(queue->model()->rowCount(), 1);
+        clickRow(queue, queue->model()->index(0, 0));
+        QTRY_VERIFY(find<QLabel>("requestHeading")->text().startsWith("GUI-0002"));
+        auto verify = find<QPushButton>("verifyButton");
+        QVERIFY(verify->isEnabled());
+        QTest::mouseClick(verify, Qt::LeftButton);
+        QVERIFY2(MessageBox::lastMessage().contains(
+                     "before the request was received on " +
+                     QDate::currentDate().addDays(3).toString(Qt::ISODate)),
+                 qPrintable(MessageBox::lastMessage()));
+        QVERIFY(!RequestService(*m_ws)
+                     .detail("GUI-0002")
+                     .value()
+                     .snapshot.request.verifiedAt.isValid());
+        // A pause is not offered where the law has none.
+        QVERIFY(!find<QPushButton>("pauseButton")->isEnabled());
+    }
+
+    // chmod 0400 used to be undone and the file written. The window opens
+    // it read-only, says so, and refuses every change with the reason.
+    void aReadOnlyWorkspaceSaysSoAndRefusesChanges()
+    {
+        const QString path = m_ws->path();
+        m_window.reset();
+        m_ws.reset(); // closed: the WAL is folded back into the file
+        QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner));
+        auto bytes = [&path] {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray before = bytes();
+
+        Database::Options options;
+        options.create = false;
+        options.readOnlyFallback = true; // as the app opens a workspace
+        auto ws = Workspace::open(path, options);
+        QVERIFY_OK(ws);
+        m_ws = std::move(ws).value();
+        m_window = std::make_unique<MainWindow>(*m_ws);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(m_window->setOrganization("org-labelsets"));
+
+        auto banner = find<QLabel>("readOnlyBanner");
+        QVERIFY(banner);
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains("Read-only: you cannot change this workspace") &&
+                     banner->text().contains("no write permission"),
+                 qPrintable(banner->text()));
+        QVERIFY(find<QLabel>("workspaceLabel")->text().contains("(read-only)"));
+        auto syncNow = m_window->findChild<QAction*>("actionSyncNow");
+        QVERIFY(syncNow && !syncNow->isEnabled());
+        QVERIFY(!m_window->syncNow());
+
+        // An edit through the real pane is refused with the reason.
+        clickSidebar("Processors");
+        selectProcessor("Stripe");
+        replaceText(find<QLineEdit>("contactEdit"), "privacy@stripe.example");
+        QTest::mouseClick(find<QPushButton>("applyButton"), Qt::LeftButton);
+        QVERIFY2(MessageBox::lastMessage().contains("is read-only (the file has no write "
+                                                    "permission for you (mode 0400)): the "
+                                                    "change was not saved"),
+                 qPrintable(MessageBox::lastMessage()));
+        QCOMPARE(m_ws->processor("p-stripe").value()->contact, QStringLiteral("dpo@stripe.com"));
+        QVERIFY(m_window->undoStack()->count() == 0 || !m_window->undoStack()->canUndo());
+
+        m_window.reset();
+        m_ws.reset();
+        QCOMPARE(modeOf(path), QFileDevice::ReadOwner);
+        QCOMPARE(bytes(), before);
     }
 
     void deadlineRulesAndHolidaysAreEditable()

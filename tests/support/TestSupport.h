@@ -2,6 +2,7 @@
 
 #include "storage/Workspace.h"
 
+#include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +31,21 @@ private:
 // same requests every run.
 std::unique_ptr<Workspace> makeDemoWorkspace(const QString& path);
 constexpr int kDemoYear = 2026, kDemoMonth = 11, kDemoDay = 23;
+
+// The owner, group and other bits of a file's permissions (what chmod
+// sets), without the ones Qt adds for the current user.
+inline QFileDevice::Permissions modeBits(QFileDevice::Permissions p)
+{
+    using P = QFileDevice;
+    const QFileDevice::Permissions chmodBits = P::ReadOwner | P::WriteOwner | P::ExeOwner |
+                                               P::ReadGroup | P::WriteGroup | P::ExeGroup |
+                                               P::ReadOther | P::WriteOther | P::ExeOther;
+    return p & chmodBits;
+}
+inline QFileDevice::Permissions modeOf(const QString& path)
+{
+    return modeBits(QFile::permissions(path));
+}
 
 // Runs one SQL statement on the file outside the app (what a tamperer or an
 // older version would do); fails the test if it fails.

@@ -2,6 +2,7 @@
 #include "cli/Cli.h"
 #include "export/ProcessorImport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -119,8 +120,139 @@ private slots:
     {
         TempFolder tmp;
         const Run missing = runBinary({"verify", "--workspace", tmp.path("nope.sqlite")});
-        QCOMPARE(missing.code, 1);
-        QVERIFY2(missing.err.contains("does not exist"), qPrintable(missing.err));
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(missing.err.contains("no workspace at"), qPrintable(missing.err));
+    }
+
+    // A mistyped path used to become a new, blank workspace.
+    void aMistypedWorkspaceIsNeverCreated_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("hint");
+        QTest::newRow("sync") << QStringList{"sync", "--source", "office"}
+                              << "(use --create to make a new one)";
+        QTest::newRow("import-processors")
+            << QStringList{"import-processors", "--org", "org-labelsets", "IN"}
+            << "(init-demo writes a new one)";
+        QTest::newRow("verify") << QStringList{"verify"} << "(init-demo writes a new one)";
+        QTest::newRow("requests") << QStringList{"requests"} << "(init-demo writes a new one)";
+    }
+    void aMistypedWorkspaceIsNeverCreated()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, hint);
+        TempFolder tmp;
+        const QString typo = tmp.path("workspcae.sqlite");
+        QFile in(tmp.path("in.csv"));
+        QVERIFY(in.open(QIODevice::WriteOnly));
+        in.write("Name,Country\nHetzner,DE\n");
+        in.close();
+        args.replaceInStrings(QRegularExpression("^IN$"), in.fileName());
+        const Run r = runCli(args + QStringList{"--workspace", typo});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("no workspace at " + typo + " " + hint), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(typo));
+        QVERIFY(!QFileInfo::exists(typo + ".lock"));
+    }
+
+    void createMakesANewWorkspace()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("new.sqlite");
+        // The sync stops (no such source) after the file was made.
+        const Run sync = runCli({"sync", "--create", "--workspace", path, "--source", "office"});
+        QVERIFY2(sync.err.contains("no source 'office'"), qPrintable(sync.err));
+        QVERIFY(QFileInfo::exists(path));
+        const Run verify = runCli({"verify", "--workspace", path});
+        QCOMPARE(verify.code, 0);
+        QVERIFY2(verify.out.contains("Result: OK"), qPrintable(verify.out));
+        // The window takes --create too; without it a missing file is told
+        // before any display is needed.
+        const Run window = runBinary({"--workspace", tmp.path("typo.sqlite")});
+        QCOMPARE(window.code, 2);
+        QVERIFY2(window.err.contains("no workspace at " + tmp.path("typo.sqlite") +
+                                     " (use --create to make a new one)"),
+                 qPrintable(window.err));
+        QVERIFY(!QFileInfo::exists(tmp.path("typo.sqlite")));
+    }
+
+    // A zero-length file used to be silently turned into a workspace.
+    void anEmptyFileIsRefusedAndLeftEmpty()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("empty.sqlite");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        const auto perms = QFile::permissions(path);
+        QFile in(tmp.path("in.csv"));
+        QVERIFY(in.open(QIODevice::WriteOnly));
+        in.write("Name,Country\nHetzner,DE\n");
+        in.close();
+        for (const QStringList& args :
+             {QStringList{"sync", "--source", "office"},
+              QStringList{"sync", "--create", "--source", "office"},
+              QStringList{"import-processors", "--org", "org-labelsets", in.fileName()},
+              QStringList{"verify"}, QStringList{"requests"}}) {
+            const Run r = runCli(args + QStringList{"--workspace", path});
+            QVERIFY2(r.code != 0, qPrintable(args.join(' ')));
+            QVERIFY2(r.err.contains("not a Privacy Workbench workspace"),
+                     qPrintable(args.join(' ') + ": " + r.err));
+            QCOMPARE(QFileInfo(path).size(), 0);
+            QCOMPARE(modeOf(path), modeBits(perms));
+        }
+    }
+
+    // chmod 0400 used to be undone (0600) and the file written; as another
+    // user the write failed with a raw SQLite error after the mode changed.
+    // Root may write any file: the missing write bit is what says read-only.
+    void aReadOnlyWorkspaceIsReadButNeverWritten()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("ro.sqlite");
+        QVERIFY(makeDemoWorkspace(path)); // closed again: checkpointed
+        QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+        QFile in(tmp.path("in.csv"));
+        QVERIFY(in.open(QIODevice::WriteOnly));
+        in.write("Name,Country\nHetzner,DE\n");
+        in.close();
+
+        for (const QStringList& args :
+             {QStringList{"import-processors", "--org", "org-labelsets", in.fileName()},
+              QStringList{"sync", "--source", "office"}}) {
+            const Run r = runCli(args + QStringList{"--workspace", path});
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.contains("Workspace " + path +
+                                    " is read-only: the file has no write "
+                                    "permission for you (mode 0400). Nothing was changed."),
+                     qPrintable(r.err));
+            QCOMPARE(modeOf(path), QFileDevice::ReadOwner);
+        }
+        // Reading works.
+        const Run verify = runCli({"verify", "--workspace", path});
+        QCOMPARE(verify.code, 0);
+        QVERIFY2(verify.out.contains("hash chain intact"), qPrintable(verify.out + verify.err));
+        const Run dry = runCli({"import-processors", "--workspace", path, "--org", "org-labelsets",
+                                in.fileName(), "--dry-run"});
+        QCOMPARE(dry.code, 0);
+        const Run annex =
+            runCli({"export-annex", "--workspace", path, "--org", "org-labelsets", "--layout",
+                    "ropa", "--format", "csv", "-o", tmp.path("annex.csv")});
+        QCOMPARE(annex.code, 0);
+        QVERIFY(QFileInfo(tmp.path("annex.csv")).size() > 0);
+        const Run requests = runCli({"requests", "--workspace", path, "--format", "json"});
+        QCOMPARE(requests.code, 0);
+
+        QCOMPARE(modeOf(path), QFileDevice::ReadOwner);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        // Nothing left beside it either (no -wal, -shm or lock file).
+        QCOMPARE(QDir(tmp.path(".")).entryList({"ro.sqlite*"}, QDir::Files),
+                 QStringList{"ro.sqlite"});
     }
 
     void dueFollowsTheWorkedExamples()
@@ -145,6 +277,18 @@ private slots:
         const QJsonObject l = QJsonDocument::fromJson(lgpd.out.toUtf8()).object();
         QVERIFY(l.value("acknowledge_by").isNull());
         QVERIFY(l.value("extension_notice_by").isNull());
+    }
+
+    void dueAtTheEdgeOfTheCalendar()
+    {
+        // The last month that can still be answered inside 9999.
+        const Run r = runCli({"due", "--jurisdiction", "GDPR", "--received", "9999-11-01"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.startsWith("9999-12-01  GDPR"), qPrintable(r.out + r.err));
+        // A pause where the law has one still counts.
+        const Run uk = runCli({"due", "--jurisdiction", "UK_GDPR", "--received", "2026-03-02",
+                               "--verified", "2026-03-02", "--paused-days", "0"});
+        QCOMPARE(uk.code, 0);
     }
 
     void dueTakesAHolidayFile()
@@ -186,6 +330,25 @@ private slots:
             << QStringList{"due",        "--jurisdiction", "GDPR", "--received",
                            "2026-01-01", "--format",       "xml"}
             << "is not text or json";
+        // These used to answer (an empty date, a wrong one) with exit 0.
+        QTest::newRow("year 10000")
+            << QStringList{"due", "--jurisdiction", "GDPR", "--received", "10000-01-01"}
+            << "--received '10000-01-01': years past 9999 are not supported";
+        QTest::newRow("verified in year 10000")
+            << QStringList{"due",        "--jurisdiction", "CCPA",        "--received",
+                           "2026-01-01", "--verified",     "+10000-01-01"}
+            << "--verified '+10000-01-01': years past 9999";
+        QTest::newRow("due past 9999")
+            << QStringList{"due", "--jurisdiction", "GDPR", "--received", "9999-12-01"}
+            << "would be due in the year 10000, past 9999-12-31";
+        QTest::newRow("verified before received")
+            << QStringList{"due",        "--jurisdiction", "CCPA",      "--received",
+                           "2026-03-02", "--verified",     "2026-03-01"}
+            << "verified on 2026-03-01, before the request was received on 2026-03-02";
+        QTest::newRow("pause the law has not")
+            << QStringList{"due",        "--jurisdiction", "GDPR", "--received",
+                           "2026-03-02", "--paused-days",  "5"}
+            << "GDPR (EU) does not stop the clock (GDPR Art. 12(3)-(4)): 5 paused days";
     }
     void dueRefusesBadInput()
     {

@@ -1,8 +1,10 @@
 #include "TestSupport.h"
 #include "storage/Database.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -227,6 +229,10 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("text") << QByteArray("this is not a database, it is a note\n")
                               << "not a Privacy Workbench workspace";
+        // A zero-length file used to be taken for a new workspace and filled.
+        QTest::newRow("empty") << QByteArray()
+                               << "not a Privacy Workbench workspace: it is an "
+                                  "empty file";
     }
     void garbageAndForeignFilesAreRefusedUnchanged()
     {
@@ -238,10 +244,118 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(content);
         f.close();
+        const auto perms = QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                           QFileDevice::ReadGroup | QFileDevice::ReadOther;
+        QVERIFY(QFile::setPermissions(path, perms));
         auto db = Database::open(path);
         QVERIFY(!db);
         QVERIFY2(db.error().contains(expected), qPrintable(db.error()));
+        QVERIFY2(db.error().contains("not changed"), qPrintable(db.error()));
         QCOMPARE(fileBytes(path), content);
+        QCOMPARE(QFileInfo(path).size(), qint64(content.size()));
+        QCOMPARE(modeOf(path), modeBits(perms)); // not even tightened
+        QVERIFY(!QFileInfo::exists(path + "-wal"));
+    }
+
+    void aMissingFileIsMadeOnlyWhenAsked()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("typo.sqlite");
+        Database::Options options;
+        options.create = false;
+        auto refused = Database::open(path, options);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains("No workspace at"), qPrintable(refused.error()));
+        QVERIFY(!QFileInfo::exists(path));
+        options.create = true;
+        QVERIFY_OK(Database::open(path, options));
+        QVERIFY(QFileInfo::exists(path));
+    }
+
+    // chmod 0400 used to be undone (0600) and the file written. Root may
+    // write any file, so the mode itself is the owner's word: no write bit
+    // means read-only for everyone, root included.
+    void aReadOnlyFileIsNeverMadeWritable()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("ro.sqlite");
+        {
+            auto db = Database::open(path);
+            QVERIFY_OK(db);
+            QSqlQuery q(db.value()->connection());
+            QVERIFY(q.exec("INSERT INTO organizations (id, name) VALUES ('o', 'Org')"));
+        }
+        QVERIFY(!QFileInfo::exists(path + "-wal")); // checkpointed on close
+        QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner));
+        const QByteArray before = fileBytes(path);
+
+        auto writing = Database::open(path);
+        QVERIFY(!writing);
+        QVERIFY2(writing.error().contains("is read-only") &&
+                     writing.error().contains("no write permission") &&
+                     writing.error().contains("0400") && writing.error().contains(path),
+                 qPrintable(writing.error()));
+        QCOMPARE(modeOf(path), QFileDevice::ReadOwner);
+        QVERIFY(!Database::open(path, {Database::Mode::Companion, std::nullopt}));
+
+        Database::Options fallback;
+        fallback.readOnlyFallback = true;
+        {
+            auto db = Database::open(path, fallback);
+            QVERIFY_OK(db);
+            Database& d = *db.value();
+            QVERIFY(d.isReadOnly());
+            QVERIFY2(d.readOnlyReason().contains("no write permission"),
+                     qPrintable(d.readOnlyReason()));
+            QSqlQuery q(d.connection());
+            QVERIFY(q.exec("SELECT name FROM organizations") && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("Org"));
+            // One refusal for every write, with the file and the reason.
+            bool ran = false;
+            const Status s = d.transaction([&]() -> Status {
+                ran = true;
+                return {};
+            });
+            QVERIFY(!s);
+            QVERIFY(!ran);
+            QVERIFY2(s.error().contains("read-only") && s.error().contains("not saved"),
+                     qPrintable(s.error()));
+            // SQLite itself refuses a write that went around it.
+            QVERIFY(!q.exec("INSERT INTO organizations (id, name) VALUES ('x', 'X')"));
+        }
+        QCOMPARE(modeOf(path), QFileDevice::ReadOwner);
+        QCOMPARE(fileBytes(path), before);
+        QVERIFY(!QFileInfo::exists(path + "-wal"));
+        QVERIFY(!QFileInfo::exists(path + "-shm"));
+        QVERIFY(!QFileInfo::exists(path + ".lock"));
+    }
+
+    void aWorkspaceInAReadOnlyFolderIsReadOnly()
+    {
+        TempFolder tmp;
+        const QString folder = tmp.path("locked");
+        QVERIFY(QDir().mkpath(folder));
+        const QString path = folder + "/w.sqlite";
+        QVERIFY_OK(Database::open(path));
+        const auto open = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+        QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        const auto restore = qScopeGuard([&] { QFile::setPermissions(folder, open); });
+        const QByteArray before = fileBytes(path);
+
+        auto writing = Database::open(path);
+        QVERIFY(!writing);
+        QVERIFY2(writing.error().contains("-wal"), qPrintable(writing.error()));
+        Database::Options fallback;
+        fallback.readOnlyFallback = true;
+        {
+            auto db = Database::open(path, fallback);
+            QVERIFY_OK(db);
+            QVERIFY(db.value()->isReadOnly());
+            QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+            QVERIFY(db.value()->integrityProblems().isEmpty());
+        }
+        QCOMPARE(fileBytes(path), before);
+        QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList{"w.sqlite"});
     }
 
     void foreignSqliteDatabaseIsRefused()
@@ -277,7 +391,7 @@ private slots:
         TempFolder tmp;
         auto missing = Database::open(tmp.path("none.sqlite"), {Database::Mode::ReadOnly, {}});
         QVERIFY(!missing);
-        QVERIFY(missing.error().contains("does not exist"));
+        QVERIFY2(missing.error().contains("does not exist"), qPrintable(missing.error()));
         QVERIFY(!QFileInfo::exists(tmp.path("none.sqlite")));
     }
 };

@@ -235,6 +235,67 @@ private slots:
             QVERIFY2(RequestWorkflow::checkTransition(from, to).ok(),
                      qPrintable(toWire(from) + " -> " + toWire(to)));
     }
+
+    // New facts are checked where the rules live, so the CLI and the window
+    // refuse the same things with the same reasons.
+    void inputTheRulesCannotCountIsRefused_data()
+    {
+        QTest::addColumn<QString>("jurisdiction");
+        QTest::addColumn<QDate>("received");
+        QTest::addColumn<QDate>("verified");
+        QTest::addColumn<int>("paused");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("no receipt") << "GDPR" << QDate() << QDate() << 0 << "is missing";
+        QTest::newRow("received in 10000")
+            << "GDPR" << QDate(10000, 1, 3) << QDate() << 0 << "received in the year 10000";
+        QTest::newRow("verified in 10000")
+            << "CCPA" << d("2026-01-01") << QDate(10000, 1, 3) << 0 << "verified in the year 10000";
+        QTest::newRow("verified first") << "CCPA" << d("2026-03-02") << d("2026-03-01") << 0
+                                        << "verified on 2026-03-01, before the request was "
+                                           "received on 2026-03-02";
+        QTest::newRow("pause under the GDPR")
+            << "GDPR" << d("2026-03-02") << QDate() << 1
+            << "does not stop the clock (GDPR Art. 12(3)-(4)): 1 paused day cannot";
+        QTest::newRow("negative pause")
+            << "UK_GDPR" << d("2026-03-02") << QDate() << -2 << "cannot stand still for -2 days";
+        QTest::newRow("due in 10000")
+            << "GDPR" << d("9999-12-01") << QDate() << 0 << "would be due in the year 10000";
+        QTest::newRow("extension notice in 10000")
+            << "CCPA" << d("9999-11-20") << QDate() << 0 << "would be due in the year 10000";
+    }
+    void inputTheRulesCannotCountIsRefused()
+    {
+        QFETCH(QString, jurisdiction);
+        QFETCH(QDate, received);
+        QFETCH(QDate, verified);
+        QFETCH(int, paused);
+        QFETCH(QString, reason);
+        DeadlineInput in;
+        in.received = received;
+        in.verified = verified;
+        in.pausedDays = paused;
+        const DeadlineRule& r = rule(qPrintable(jurisdiction));
+        const auto result = deadlinesFor(r, in, HolidayCalendar());
+        QVERIFY(!result);
+        QVERIFY2(result.error().contains(reason), qPrintable(result.error()));
+    }
+
+    void inputTheRulesCanCountIsAnswered()
+    {
+        DeadlineInput in;
+        in.received = d("9999-11-01");
+        const auto last = deadlinesFor(rule("GDPR"), in, HolidayCalendar());
+        QVERIFY2(last.ok(), qPrintable(last.error()));
+        QCOMPARE(last.value().responseDue, d("9999-12-01"));
+        QCOMPARE(last.value().responseDue.toString(Qt::ISODate), QStringLiteral("9999-12-01"));
+        // Verified the day it came in, and a pause where the law has one.
+        in.received = d("2026-03-02");
+        in.verified = d("2026-03-02");
+        in.pausedDays = 7;
+        const auto uk = deadlinesFor(rule("UK_GDPR"), in, HolidayCalendar());
+        QVERIFY2(uk.ok(), qPrintable(uk.error()));
+        QCOMPARE(uk.value().responseDue, d("2026-04-09"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDeadlines)

@@ -1,7 +1,12 @@
+#include "policy/DiffFormat.h"
 #include "policy/TextDiff.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QTextStream>
 
 using namespace workbench::diff;
 
@@ -297,6 +302,108 @@ private slots:
         const Result r = compare(before, after);
         QCOMPARE(r.summary, (Summary{0, 0, 1}));
         checkOps(before, after, r.ops);
+    }
+
+    // The JSON of a diff is written element by element (a QJsonDocument of
+    // every operation took gigabytes on 2 MB of short lines). On 200 KB of
+    // one-character lines, half changed (no line rare enough to anchor on),
+    // it is one valid document whose operations rebuild the new text and
+    // whose rows agree with the summary. Time and memory are in bench_diff.
+    void jsonOfManyShortLinesIsValidAndRebuildsTheNewText()
+    {
+        QRandomGenerator rng(5);
+        QString before, after;
+        for (int i = 0; i < 100'000; ++i) {
+            const QChar c = QLatin1Char(char('0' + rng.bounded(10)));
+            before += c;
+            before += u'\n';
+            after += rng.bounded(2) ? c : QLatin1Char(char('0' + rng.bounded(10)));
+            after += u'\n';
+        }
+        after += QStringLiteral("a \"quoted\" \\ tab\there\x01 é\n");
+        const Result diff = compare(before, after);
+        checkOps(before, after, diff.ops);
+
+        QString text;
+        {
+            QTextStream out(&text);
+            writeJson(diff, out);
+        }
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const QJsonObject o = doc.object();
+        QCOMPARE(o.value("equal").toBool(), false);
+        const QJsonObject summary = o.value("summary").toObject();
+        QCOMPARE(summary.value("added").toInt(), diff.summary.added);
+        QCOMPARE(summary.value("removed").toInt(), diff.summary.removed);
+        QCOMPARE(summary.value("changed").toInt(), diff.summary.changed);
+        int changedRows = 0, addedRows = 0, removedRows = 0;
+        for (const QJsonValue& row : o.value("rows").toArray()) {
+            const QString kind = row["kind"].toString();
+            changedRows += kind == u"changed";
+            addedRows += kind == u"inserted";
+            removedRows += kind == u"deleted";
+        }
+        QCOMPARE(changedRows, diff.summary.changed);
+        QCOMPARE(addedRows, diff.summary.added);
+        QCOMPARE(removedRows, diff.summary.removed);
+
+        const QJsonArray ops = o.value("operations").toArray();
+        QCOMPARE(ops.size(), qsizetype(diff.ops.size()));
+        QString rebuilt;
+        for (qsizetype i = 0; i < ops.size(); ++i) {
+            const QJsonObject op = ops[i].toObject();
+            const Op& expected = diff.ops[size_t(i)];
+            QCOMPARE(op.value("old_offset").toInteger(), expected.oldPos);
+            QCOMPARE(op.value("new_length").toInteger(), expected.newLength);
+            const QString kind = op.value("op").toString();
+            if (kind == u"equal") {
+                rebuilt += QStringView(before).mid(op.value("old_offset").toInteger(),
+                                                   op.value("old_length").toInteger());
+            } else if (kind == u"insert") {
+                rebuilt += op.value("text").toString();
+            } else {
+                QCOMPARE(kind, QStringLiteral("delete"));
+                QCOMPARE(op.value("text").toString(),
+                         before.mid(expected.oldPos, expected.oldLength));
+            }
+        }
+        QCOMPARE(rebuilt, after);
+        // The same document as the QJsonObject form small callers use.
+        QCOMPARE(toJson(diff), o);
+    }
+
+    // Ten thousand one-character lines: none is rare enough to anchor on, and
+    // the region is too big for one LCS table. It used to become one
+    // replacement: every old line paired with a new one and diffed word by
+    // word, so the lines that did not change came out as "ignorable" rows
+    // (equal only after a word diff, with no option asking to ignore
+    // anything) and filled the JSON. Now they are aligned as Same.
+    void linesTooCommonToAnchorOnStayInPlace()
+    {
+        QRandomGenerator rng(9);
+        QString before, after;
+        int edited = 0;
+        for (int i = 0; i < 10'000; ++i) {
+            const QChar c = QLatin1Char(char('0' + rng.bounded(10)));
+            before += c;
+            before += u'\n';
+            after += i % 10 == 5 ? QChar(u'x') : c;
+            after += u'\n';
+            edited += i % 10 == 5;
+        }
+        const Result diff = compare(before, after);
+        checkOps(before, after, diff.ops);
+        QCOMPARE(rebuild(before, after, diff.ops), after);
+        QCOMPARE(diff.summary.changed, edited);
+        QCOMPARE(diff.summary.added + diff.summary.removed, 0);
+        const auto ignorable = std::count_if(diff.rows.begin(), diff.rows.end(),
+                                             [](const Row& r) { return r.ignorable; });
+        QCOMPARE(ignorable, 0);
+        // One Equal run between two edits, then the edit's delete and insert.
+        QVERIFY2(diff.ops.size() <= size_t(3 * edited + 1),
+                 qPrintable(QString::number(diff.ops.size())));
     }
 };
 

@@ -65,9 +65,32 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     m_pages->setObjectName(QStringLiteral("pages"));
 
     auto central = new QWidget;
-    auto layout = new QHBoxLayout(central);
+    auto outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    if (workspace.database().isReadOnly()) {
+        // Said once, where it cannot be missed; every change is refused by
+        // the workspace itself with the same reason.
+        m_readOnlyBanner = new QLabel(
+            tr("<b>Read-only: you cannot change this workspace.</b> %1")
+                .arg(workspace.database().readOnlyReason().isEmpty()
+                         ? tr("It was opened for reading only.")
+                         : tr("The file cannot be written: %1.")
+                               .arg(workspace.database().readOnlyReason().toHtmlEscaped())));
+        m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
+        m_readOnlyBanner->setWordWrap(true);
+        m_readOnlyBanner->setContentsMargins(12, 6, 12, 6);
+        m_readOnlyBanner->setAutoFillBackground(true);
+        QPalette warn = m_readOnlyBanner->palette();
+        warn.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce));
+        warn.setColor(QPalette::WindowText, QColor(0x5c, 0x40, 0x00));
+        m_readOnlyBanner->setPalette(warn);
+        outer->addWidget(m_readOnlyBanner);
+    }
+    auto layout = new QHBoxLayout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    outer->addLayout(layout, 1);
     layout->addWidget(m_sidebar);
     auto line = new QFrame;
     line->setFrameShape(QFrame::VLine);
@@ -123,6 +146,10 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     m_workspaceLabel = new QLabel(QDir::toNativeSeparators(workspace.path()));
     m_workspaceLabel->setObjectName(QStringLiteral("workspaceLabel"));
     m_workspaceLabel->setToolTip(tr("The workspace file (private to you)"));
+    if (workspace.database().isReadOnly()) {
+        m_workspaceLabel->setText(tr("%1 (read-only)").arg(m_workspaceLabel->text()));
+        m_workspaceLabel->setToolTip(tr("The workspace file: read-only, nothing can be changed"));
+    }
     setupSync();
     statusBar()->addPermanentWidget(m_workspaceLabel);
     connect(&workspace, &Workspace::changeFailed, this, [this](const QString& message) {
@@ -217,6 +244,10 @@ void MainWindow::setupActions()
     syncAction->setObjectName(QStringLiteral("actionSyncNow"));
     syncAction->setShortcut(QKeySequence(Qt::Key_F5));
     syncAction->setToolTip(tr("Send your edits and fetch what changed, from every source (F5)"));
+    if (m_workspace.database().isReadOnly()) {
+        syncAction->setEnabled(false);
+        syncAction->setToolTip(tr("A read-only workspace cannot be synced"));
+    }
     addAction(syncAction);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -333,6 +364,10 @@ bool MainWindow::syncNow()
 {
     if (m_sync->isRunning())
         return false;
+    if (m_workspace.database().isReadOnly()) {
+        showStatus(m_workspace.database().readOnlyError().message);
+        return false;
+    }
     auto sources = sync::loadSources(m_workspace.database());
     if (!sources) {
         showStatus(sources.error());

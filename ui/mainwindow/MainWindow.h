@@ -83,6 +83,7 @@ private:
     QStackedWidget* m_pages = nullptr;
     QComboBox* m_organizationPicker = nullptr;
     QLabel* m_workspaceLabel = nullptr;
+    QLabel* m_readOnlyBanner = nullptr;
     sync::SyncService* m_sync = nullptr;
     QLabel* m_syncLabel = nullptr;
     QProgressBar* m_syncBusy = nullptr;

@@ -48,8 +48,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
-#include <sys/stat.h>
 #include <QUndoStack>
+#include <sys/stat.h>
 
 using namespace workbench;
 using namespace workbench::test;
@@ -68,12 +68,6 @@ QModelIndex findRow(const QAbstractItemModel* model, int column, const QString& 
             return inner;
     }
     return {};
-}
-
-mode_t modeOf(const QString& path)
-{
-    struct stat st = {};
-    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & 0777 : 0;
 }
 
 QString fileText(const QString& path)
@@ -678,9 +672,9 @@ private slots:
         clickSidebar("Processors");
         exportVisibleRows(find<QTreeView>("processorTree"), m_tmp.path("processors.csv"));
         ::umask(oldMask);
-        QCOMPARE(modeOf(m_tmp.path("queue.csv")), mode_t(0600));
-        QCOMPARE(modeOf(m_tmp.path("audit.csv")), mode_t(0600));
-        QCOMPARE(modeOf(m_tmp.path("processors.csv")), mode_t(0644));
+        QCOMPARE(statMode(m_tmp.path("queue.csv")), mode_t(0600));
+        QCOMPARE(statMode(m_tmp.path("audit.csv")), mode_t(0600));
+        QCOMPARE(statMode(m_tmp.path("processors.csv")), mode_t(0644));
 
         const QString csv = fileText(m_tmp.path("queue.csv"));
         QVERIFY2(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""), qPrintable(csv));

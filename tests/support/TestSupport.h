@@ -6,6 +6,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
 
 // Verifies that a Status or Result is ok, and shows its error when not.
 #define QVERIFY_OK(expr)                                                                           \
@@ -45,6 +46,12 @@ inline QFileDevice::Permissions modeBits(QFileDevice::Permissions p)
 inline QFileDevice::Permissions modeOf(const QString& path)
 {
     return modeBits(QFile::permissions(path));
+}
+// The same bits as stat(2) reports them (0600, 0644), 0 when the file is missing.
+inline mode_t statMode(const QString& path)
+{
+    struct stat st = {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_mode & 0777 : 0;
 }
 
 // Runs one SQL statement on the file outside the app (what a tamperer or an

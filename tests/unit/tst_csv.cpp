@@ -23,14 +23,6 @@ const QStringList kHostile{
 const QStringList kOrdinary{"Stripe",      "-12",     "-3.5", "'=already quoted", "'",
                             "a, \"b\"\nc", "O'Brien", "",     "2026-11-23",       "e-mail: a@b.c"};
 
-mode_t modeOf(const QString& path)
-{
-    struct stat st = {};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return 0;
-    return st.st_mode & 0777;
-}
-
 QString readAll(const QString& path)
 {
     QFile f(path);
@@ -154,16 +146,16 @@ private slots:
         TempFolder tmp;
         const QString path = tmp.path("requests.csv");
         QVERIFY_OK(writeExportFile(path, "id,requester\r\nr1,Ana\r\n", FileAccess::OwnerOnly));
-        QCOMPARE(modeOf(path), mode_t(0600));
+        QCOMPARE(statMode(path), mode_t(0600));
         QCOMPARE(readAll(path), QString("id,requester\r\nr1,Ana\r\n"));
 
         // A file already there, readable by everyone, is replaced, not
         // written into: the new content is never behind the old mode.
         const QString existing = tmp.path("old.csv");
         QVERIFY_OK(writeExportFile(existing, "old", FileAccess::Shared));
-        QCOMPARE(modeOf(existing), mode_t(0644)); // vendors' data: the umask decides
+        QCOMPARE(statMode(existing), mode_t(0644)); // vendors' data: the umask decides
         QVERIFY_OK(writeExportFile(existing, "new", FileAccess::OwnerOnly));
-        QCOMPARE(modeOf(existing), mode_t(0600));
+        QCOMPARE(statMode(existing), mode_t(0600));
         QCOMPARE(readAll(existing), QString("new"));
         // No temporary file is left behind.
         QCOMPARE(QDir(tmp.path(".")).entryList(QDir::Files | QDir::Hidden).size(), 2);

@@ -13,6 +13,9 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -134,6 +137,62 @@ private:
     mutable QMutex m_mutex;
     int m_connections = 0;
     QList<Request> m_requests;
+};
+
+// A TLS server on 127.0.0.1 whose certificate nobody trusts
+// (tests/data/tls: self-signed for 127.0.0.1, for tests only). It counts the
+// handshakes begun.
+class UntrustedTlsServer
+{
+public:
+    UntrustedTlsServer()
+    {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        QFile crt(QFINDTESTDATA("data/tls/untrusted-test.crt"));
+        QFile key(QFINDTESTDATA("data/tls/untrusted-test.key"));
+        if (crt.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly)) {
+            tls.setLocalCertificate(QSslCertificate(&crt, QSsl::Pem));
+            tls.setPrivateKey(QSslKey(&key, QSsl::Ec, QSsl::Pem));
+        }
+        m_thread.start();
+        m_server = new QSslServer;
+        m_server->setSslConfiguration(tls);
+        m_server->listen(QHostAddress::LocalHost, 0);
+        m_port = m_server->serverPort();
+        m_server->moveToThread(&m_thread);
+        QObject::connect(m_server, &QSslServer::startedEncryptionHandshake, m_server,
+                         [this](QSslSocket*) {
+                             QMutexLocker lock(&m_mutex);
+                             ++m_handshakes;
+                         });
+        // A handshake the client gave up on is all there is to see here.
+        QObject::connect(m_server, &QSslServer::errorOccurred, m_server,
+                         [](QSslSocket*, QAbstractSocket::SocketError) {});
+    }
+    ~UntrustedTlsServer()
+    {
+        QMetaObject::invokeMethod(
+            m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    bool ready() const
+    {
+        return m_port != 0 && !m_server->sslConfiguration().privateKey().isNull();
+    }
+    quint16 port() const { return m_port; }
+    int handshakes() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_handshakes;
+    }
+
+private:
+    QThread m_thread;
+    QSslServer* m_server = nullptr; // lives on m_thread
+    quint16 m_port = 0;
+    mutable QMutex m_mutex;
+    int m_handshakes = 0;
 };
 
 QByteArray answer(int status, const QByteArray& body,
@@ -510,6 +569,22 @@ private slots:
         QVERIFY2(report.error.contains("TLS handshake with 127.0.0.1"), qPrintable(report.error));
         QVERIFY2(!report.error.contains("gave up"), qPrintable(report.error));
         QCOMPARE(garbage.connections(), 1);
+    }
+    void anUntrustedCertificateIsRefusedOnce()
+    {
+        UntrustedTlsServer server;
+        QVERIFY(server.ready());
+        auto ws = freshWorkspace();
+        SyncOptions options = quick();
+        options.retry.maxTries = 5;
+        const SyncReport report =
+            syncFrom(*ws, QString("https://127.0.0.1:%1/api/v1").arg(server.port()),
+                     SourceKind::Rest, options);
+        QVERIFY(!report.ok());
+        QVERIFY2(report.error.contains("TLS handshake with 127.0.0.1") &&
+                     report.error.contains("self-signed"),
+                 qPrintable(report.error));
+        QCOMPARE(server.handshakes(), 1);
     }
 };
 

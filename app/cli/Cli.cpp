@@ -130,7 +130,8 @@ const QList<Command>& commands()
          true},
         {"sync",
          "sync --workspace FILE [--create] (--source NAME | --url URL [--kind rest|postgrest]\n"
-         "                        --token-env VAR) [--resources LIST] [--format text|json]",
+         "                        --token-env VAR) [--resources LIST] [--timeout SECONDS]\n"
+         "                        [--format text|json]",
          "Push local edits, then pull every resource page by page; exit 1 if it stopped.",
          &runSync,
          {workspaceOption(), option("source", "A source saved in the workspace.", "NAME"),
@@ -141,6 +142,10 @@ const QList<Command>& commands()
           option("resources", "Comma-separated resources (default: all).", "LIST"),
           QCommandLineOption(QStringLiteral("page-size"), QStringLiteral("Records per page."),
                              QStringLiteral("N"), QStringLiteral("500")),
+          QCommandLineOption(QStringLiteral("timeout"),
+                             QStringLiteral("Seconds a request may go without an answer "
+                                            "(tried twice, then the sync stops)."),
+                             QStringLiteral("SECONDS"), QStringLiteral("30")),
           formatOption(QStringLiteral("text|json")),
           option("create", "Make a new, empty workspace when FILE does not exist.")},
          0,

@@ -12,6 +12,8 @@ namespace {
 
 volatile std::sig_atomic_t g_interrupted = 0;
 
+constexpr int kMaxTimeoutSeconds = 3600;
+
 } // namespace
 
 int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
@@ -42,6 +44,18 @@ int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     const int pageSize = p.value(QStringLiteral("page-size")).toInt(&sizeOk);
     if (!sizeOk || pageSize < 1 || pageSize > 10000)
         return usageError(err, QStringLiteral("--page-size must be 1 to 10000"));
+    bool timeoutOk = true;
+    const int timeout = p.value(QStringLiteral("timeout")).toInt(&timeoutOk);
+    if (!timeoutOk || timeout < 1 || timeout > kMaxTimeoutSeconds)
+        return usageError(err, QStringLiteral("--timeout must be 1 to %1 seconds, not '%2'")
+                                   .arg(kMaxTimeoutSeconds)
+                                   .arg(p.value(QStringLiteral("timeout"))));
+    if (byUrl) {
+        // Before anything else: a token in the URL is refused, and the URL
+        // with it is not repeated anywhere.
+        if (auto s = sync::HttpClient::checkUrl(QUrl(p.value(QStringLiteral("url")))); !s)
+            return usageError(err, s.error());
+    }
 
     auto ws = Workspace::open(p.value(QStringLiteral("workspace")));
     if (!ws) {
@@ -61,6 +75,12 @@ int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         if (it == sources->end())
             return usageError(err, QStringLiteral("no source '%1' in the workspace").arg(name));
         source = *it;
+        // Saved before URLs were checked: refused, and not shown.
+        if (auto s = sync::HttpClient::checkUrl(source.baseUrl); !s) {
+            err << "privacy-workbench sync: source " << sync::redactSecrets(name) << ": "
+                << s.error() << '\n';
+            return Problem;
+        }
         if (p.isSet(QStringLiteral("token-env")))
             source.tokenEnv = p.value(QStringLiteral("token-env"));
     } else {
@@ -68,8 +88,6 @@ int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         source.baseUrl = QUrl(p.value(QStringLiteral("url")));
         source.kind = kind == u"postgrest" ? sync::SourceKind::Postgrest : sync::SourceKind::Rest;
         source.tokenEnv = p.value(QStringLiteral("token-env"));
-        if (auto s = sync::HttpClient::checkUrl(source.baseUrl); !s)
-            return usageError(err, s.error());
     }
     if (!resources.isEmpty())
         source.resources = resources;
@@ -82,6 +100,7 @@ int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     std::signal(SIGTERM, [](int) { g_interrupted = 1; });
     sync::SyncOptions options;
     options.pageSize = pageSize;
+    options.retry.timeoutMs = timeout * 1000;
     options.cancelled = [] {
         return g_interrupted != 0;
     };

@@ -39,11 +39,13 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QTreeView>
@@ -934,6 +936,72 @@ private slots:
             if (f.open(QIODevice::ReadOnly))
                 QVERIFY2(!f.readAll().contains(token), qPrintable(file));
         }
+    }
+
+    void syncTimeoutSettingAndTokensInStoredUrlsNeverShown()
+    {
+        const QString secret = "urlsecret-gui-4e1a9c";
+        // A source and a run saved before URLs were checked.
+        {
+            QSqlQuery q(m_ws->database().connection());
+            QVERIFY(q.exec(QString("INSERT INTO sync_sources (name, kind, base_url, resources, "
+                                   "token_env) VALUES ('old', 'rest', "
+                                   "'https://bob:%1@api.example.com/v1?apikey=%1', '', "
+                                   "'WB_GUI_OLD_TOKEN')")
+                               .arg(secret)));
+            QVERIFY(q.exec(QString("INSERT INTO sync_runs (source, started_at, finished_at, "
+                                   "outcome, message, summary_json) VALUES "
+                                   "('https://api.example.com/v1?access_token=%1', "
+                                   "'2026-11-01T09:00:00.000Z', '2026-11-01T09:00:01.000Z', "
+                                   "'error', 'GET https://bob:%1@api.example.com/v1 failed', "
+                                   "'{}')")
+                               .arg(secret)));
+        }
+        clickSidebar("Sync");
+        auto url = find<QLineEdit>("sourceUrl");
+        QVERIFY2(url->text().startsWith("https://api.example.com/v1?apikey="),
+                 qPrintable(url->text()));
+        QVERIFY(!url->text().contains(secret));
+        auto message = find<QLabel>("sourceMessage");
+        QVERIFY2(message->text().contains("keychain"), qPrintable(message->text()));
+        QVERIFY(!message->text().contains(secret));
+        auto log = find<QTreeWidget>("syncLog");
+        QCOMPARE(log->topLevelItemCount(), 1);
+        for (int column = 0; column < 4; ++column) {
+            QVERIFY(!log->topLevelItem(0)->text(column).contains(secret));
+            QVERIFY(!log->topLevelItem(0)->toolTip(column).contains(secret));
+        }
+        QVERIFY(log->topLevelItem(0)->text(1).startsWith("https://api.example.com/v1"));
+        // Saved as shown it is still refused: the officer moves the token out.
+        QTest::mouseClick(find<QPushButton>("saveSource"), Qt::LeftButton);
+        QVERIFY2(message->text().contains("looks like a credential"), qPrintable(message->text()));
+
+        // The timeout is a setting the window's sync uses.
+        auto timeout = find<QSpinBox>("syncTimeout");
+        QCOMPARE(timeout->value(), 30);
+        timeout->setValue(1);
+        QCOMPARE(QSettings().value("sync/timeoutSeconds").toInt(), 1);
+        QTcpServer hung; // listens, never accepts, never answers
+        QVERIFY(hung.listen(QHostAddress::LocalHost, 0));
+        qputenv("WB_GUI_HUNG_TOKEN", "tok-gui-hung");
+        qputenv("WB_GUI_OLD_TOKEN", "tok-gui-old");
+        QTest::mouseClick(find<QPushButton>("newSource"), Qt::LeftButton);
+        replaceText(find<QLineEdit>("sourceName"), "hung");
+        replaceText(url, QString("http://127.0.0.1:%1/api/v1").arg(hung.serverPort()));
+        replaceText(find<QLineEdit>("tokenEnv"), "WB_GUI_HUNG_TOKEN");
+        QTest::mouseClick(find<QPushButton>("saveSource"), Qt::LeftButton);
+        QVERIFY2(message->text().contains("Saved hung"), qPrintable(message->text()));
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isSyncing(), 60000);
+        const QString status = find<QLabel>("syncProgress")->text();
+        QVERIFY2(status.contains("timed out after 1 s"), qPrintable(status));
+        QVERIFY2(status.contains("Refused https://api.example.com/v1?apikey=***"),
+                 qPrintable(status)); // the old source
+        QVERIFY2(!status.contains(secret), qPrintable(status));
+        QCOMPARE(log->topLevelItemCount(), 3);
+        for (int row = 0; row < log->topLevelItemCount(); ++row)
+            for (int column = 0; column < 4; ++column)
+                QVERIFY(!log->topLevelItem(row)->text(column).contains(secret));
     }
 
     void publishRespectsTheNoticePeriod()

@@ -383,7 +383,9 @@ bool MainWindow::syncNow()
     m_syncLabel->setText(tr("Syncing…"));
     m_syncBusy->show();
     m_syncCancel->show();
-    return m_sync->start(sources.value());
+    sync::SyncOptions options;
+    options.retry.timeoutMs = SyncPage::requestTimeoutSeconds() * 1000;
+    return m_sync->start(sources.value(), {}, options);
 }
 
 void MainWindow::syncFinished(const QList<sync::SyncReport>& reports)

@@ -48,6 +48,13 @@ QString intervalKey()
     return QStringLiteral("sync/intervalMinutes");
 }
 
+const Setting<int>& timeoutSetting()
+{
+    static const Setting<int> setting{"sync/timeoutSeconds", 30};
+    return setting;
+}
+constexpr int kMaxTimeoutSeconds = 3600; // as sync --timeout
+
 } // namespace
 
 SyncPage::SyncPage(Workspace& workspace, QWidget* parent)
@@ -69,6 +76,11 @@ SyncPage::SyncPage(Workspace& workspace, QWidget* parent)
         if (resource == u"sync")
             requestRefresh();
     });
+}
+
+int SyncPage::requestTimeoutSeconds()
+{
+    return std::clamp(timeoutSetting().value(), 1, kMaxTimeoutSeconds);
 }
 
 void SyncPage::showTab(const QString& name)
@@ -152,6 +164,15 @@ QWidget* SyncPage::buildSources()
     m_interval->setSpecialValueText(tr("only when I press F5"));
     m_interval->setValue(QSettings().value(intervalKey(), 0).toInt());
     form->addRow(tr("Sync &every:"), m_interval);
+    m_timeout = new QSpinBox;
+    m_timeout->setObjectName(QStringLiteral("syncTimeout"));
+    m_timeout->setRange(1, kMaxTimeoutSeconds);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setValue(requestTimeoutSeconds());
+    m_timeout->setToolTip(
+        tr("How long one request may go without an answer. It is tried twice, then the sync "
+           "stops: a server that never answers costs twice this."));
+    form->addRow(tr("Give up &after:"), m_timeout);
     split->addLayout(form, 2);
 
     auto updateTokenFields = [this] {
@@ -173,6 +194,8 @@ QWidget* SyncPage::buildSources()
         QSettings().setValue(intervalKey(), minutes);
         emit intervalChanged(minutes);
     });
+    connect(m_timeout, &QSpinBox::valueChanged, this,
+            [](int seconds) { timeoutSetting().setValue(seconds); });
     return page;
 }
 
@@ -200,7 +223,8 @@ void SyncPage::showSource(int row)
         row >= 0 && row < m_sources.size() ? m_sources[row] : sync::SyncSource{};
     m_name->setText(s.name);
     m_kind->setCurrentIndex(s.kind == sync::SourceKind::Postgrest ? 1 : 0);
-    m_url->setText(s.baseUrl.toString());
+    // A URL saved before they were checked may hold a token: never shown.
+    m_url->setText(s.baseUrl.isEmpty() ? QString() : sync::redactedUrl(s.baseUrl));
     for (QCheckBox* box : std::as_const(m_resources))
         box->setChecked(s.resources.isEmpty() || s.resources.contains(box->text()));
     m_tokenFrom->setCurrentIndex(s.useKeychain ? 1 : 0);
@@ -212,6 +236,12 @@ void SyncPage::showSource(int row)
                  "in your keychain or in an environment variable, never in the workspace.")
             : QString());
     Style::emptyState(m_sourceMessage);
+    if (!s.baseUrl.isEmpty()) {
+        if (const Status usable = sync::HttpClient::checkUrl(s.baseUrl); !usable) {
+            m_sourceMessage->setText(usable.error());
+            Style::textColour(m_sourceMessage, Style::kError);
+        }
+    }
 }
 
 void SyncPage::saveSource()
@@ -316,20 +346,23 @@ void SyncPage::loadLog()
             changes.prepend(tr("%n conflict(s) to resolve", nullptr, conflicts));
         if (pushed)
             changes.prepend(tr("%n edit(s) sent", nullptr, pushed));
-        const QString outcome =
-            run.outcome == u"ok" ? tr("OK")
-                                 : (run.outcome == u"cancelled" ? tr("Cancelled")
-                                                                : tr("Error: %1").arg(run.message));
+        // Runs logged before URLs were checked may name one with a token.
+        const QString outcome = run.outcome == u"ok"
+                                    ? tr("OK")
+                                    : (run.outcome == u"cancelled"
+                                           ? tr("Cancelled")
+                                           : tr("Error: %1").arg(sync::redactSecrets(run.message)));
         auto item = new QTreeWidgetItem(
-            m_log,
-            {QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat), run.source,
-             outcome, changes.isEmpty() ? tr("nothing new") : changes.join(QStringLiteral("; "))});
+            m_log, {QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat),
+                    sync::redactSecrets(run.source), outcome,
+                    changes.isEmpty() ? tr("nothing new") : changes.join(QStringLiteral("; "))});
         if (run.outcome == u"error")
             item->setForeground(2, Style::kError);
         item->setToolTip(2, outcome);
         for (const sync::Rejection& r : run.rejections)
-            new QTreeWidgetItem(item, {QString(), r.resource + u'/' + r.id,
-                                       tr("rejected: %1").arg(r.field), r.reason});
+            new QTreeWidgetItem(item,
+                                {QString(), r.resource + u'/' + r.id,
+                                 tr("rejected: %1").arg(r.field), sync::redactSecrets(r.reason)});
         item->setExpanded(!run.rejections.isEmpty()); // what needs a look, shown
     }
     m_log->resizeColumnToContents(0);
@@ -392,10 +425,12 @@ void SyncPage::loadConflicts()
                                                 : tr("Conflicts (%1)").arg(m_conflicts.size()));
     const QSignalBlocker block(m_conflictList);
     m_conflictList->clear();
-    for (const sync::Conflict& c : std::as_const(m_conflicts))
+    for (const sync::Conflict& c : std::as_const(m_conflicts)) {
+        const QString source = sync::redactSecrets(c.source);
         m_conflictList->addItem(
-            c.gone() ? tr("%1 %2: deleted on %3").arg(c.resource, c.recordId, c.source)
-                     : tr("%1 %2: changed on %3").arg(c.resource, c.recordId, c.source));
+            c.gone() ? tr("%1 %2: deleted on %3").arg(c.resource, c.recordId, source)
+                     : tr("%1 %2: changed on %3").arg(c.resource, c.recordId, source));
+    }
     m_conflictList->setCurrentRow(m_conflicts.isEmpty() ? -1 : 0);
     showConflict(m_conflictList->currentRow());
 }
@@ -440,10 +475,10 @@ void SyncPage::showConflict(int row)
     m_conflictMessage->setText(
         c.gone() ? tr("%1 deleted this record after you edited it. Take theirs deletes it here "
                       "too.")
-                       .arg(c.source)
+                       .arg(sync::redactSecrets(c.source))
                  : tr("%1 changed this record after you edited it. Tick the fields whose value "
                       "you keep; the rest take the server's. What you keep is sent again.")
-                       .arg(c.source));
+                       .arg(sync::redactSecrets(c.source)));
 }
 
 void SyncPage::resolve(int mode)

@@ -31,6 +31,9 @@ public:
     QString title() const override { return tr("Sync"); }
     QString pageName() const override { return QStringLiteral("sync"); }
     void showTab(const QString& name); // "sources", "log", "conflicts"
+    // Seconds a sync request may go without an answer (the Sync page's
+    // setting, kept in the app's settings; 30 by default).
+    static int requestTimeoutSeconds();
 
 signals:
     void intervalChanged(int minutes);
@@ -64,6 +67,7 @@ private:
     QLineEdit* m_token = nullptr;
     QLabel* m_sourceMessage = nullptr;
     QSpinBox* m_interval = nullptr;
+    QSpinBox* m_timeout = nullptr;
     QTreeWidget* m_log = nullptr;
     QList<sync::Conflict> m_conflicts;
     QListWidget* m_conflictList = nullptr;

@@ -113,8 +113,12 @@ const QList<Command>& commands()
          true},
         {"sync",
          "sync --workspace FILE (--source NAME | --url URL [--kind rest|postgrest]\n"
-         "                        --token-env VAR) [--resources LIST] [--format text|json]",
-         "Push local edits, then pull every resource page by page; exit 1 if it stopped.",
+         "                        --token-env VAR) [--resources LIST] [--format text|json]\n"
+         "  privacy-workbench sync --workspace FILE --waiting [--format text|json]\n"
+         "  privacy-workbench sync --workspace FILE --dismiss RESOURCE/ID...",
+         "Push local edits, then pull every resource page by page, parents first; exit 1 if "
+         "it stopped, 3 if records it could not apply wait for the next sync (--waiting lists "
+         "them, --dismiss gives one up).",
          &runSync,
          {workspaceOption(), option("source", "A source saved in the workspace.", "NAME"),
           option("url", "The base URL of the API.", "URL"),
@@ -124,6 +128,9 @@ const QList<Command>& commands()
           option("resources", "Comma-separated resources (default: all).", "LIST"),
           QCommandLineOption(QStringLiteral("page-size"), QStringLiteral("Records per page."),
                              QStringLiteral("N"), QStringLiteral("500")),
+          option("waiting", "List the records refused and kept for the next sync."),
+          option("dismiss", "Stop trying a kept record (audited); may be given more than once.",
+                 "RESOURCE/ID"),
           formatOption(QStringLiteral("text|json"))}},
     };
     return all;
@@ -173,7 +180,8 @@ QString usage()
                     .arg(QLatin1String(c.description));
     text += QStringLiteral(
         "\nPages: today, processors, retention, requests, policies, audit.\n"
-        "Exit codes: 0 ok, 1 the command found a problem or failed, 2 wrong arguments.\n");
+        "Exit codes: 0 ok, 1 the command found a problem or failed, 2 wrong arguments,\n"
+        "3 (sync) records refused and kept for the next sync.\n");
     return text;
 }
 

@@ -1,6 +1,7 @@
 #include "SyncEngine.h"
 
 #include "PageFetcher.h"
+#include "RefusedRecords.h"
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/RecordStore.h"
@@ -41,6 +42,7 @@ QJsonObject SyncReport::toJson() const
                                                  {QStringLiteral("updated"), it->updated},
                                                  {QStringLiteral("deleted"), it->deleted},
                                                  {QStringLiteral("rejected"), it->rejected},
+                                                 {QStringLiteral("retried"), it->retried},
                                                  {QStringLiteral("pages"), it->pages}});
     QJsonArray rejected;
     for (const Rejection& r : rejections)
@@ -48,16 +50,52 @@ QJsonObject SyncReport::toJson() const
                                     {QStringLiteral("resource"), r.resource},
                                     {QStringLiteral("id"), r.id},
                                     {QStringLiteral("field"), r.field},
+                                    {QStringLiteral("cause"), r.cause},
                                     {QStringLiteral("reason"), r.reason}});
-    QJsonObject o{
-        {QStringLiteral("source"), source},         {QStringLiteral("ok"), ok()},
-        {QStringLiteral("pushed"), pushed},         {QStringLiteral("conflicts"), conflicts},
-        {QStringLiteral("resources"), perResource}, {QStringLiteral("rejected"), rejected}};
+    QJsonObject causes;
+    for (auto it = waiting.begin(); it != waiting.end(); ++it)
+        causes.insert(it.key(), it.value());
+    QJsonObject o{{QStringLiteral("source"), source},
+                  {QStringLiteral("ok"), ok()},
+                  {QStringLiteral("pushed"), pushed},
+                  {QStringLiteral("conflicts"), conflicts},
+                  {QStringLiteral("resources"), perResource},
+                  {QStringLiteral("rejected"), rejected},
+                  {QStringLiteral("waiting"), QJsonObject{{QStringLiteral("total"), waitingTotal()},
+                                                          {QStringLiteral("causes"), causes}}}};
     if (cancelled)
         o.insert(QStringLiteral("cancelled"), true);
     if (!error.isEmpty())
         o.insert(QStringLiteral("error"), error);
     return o;
+}
+
+int SyncReport::waitingTotal() const
+{
+    int total = 0;
+    for (int n : waiting)
+        total += n;
+    return total;
+}
+
+QString SyncReport::waitingMessage() const
+{
+    const int total = waitingTotal();
+    if (total == 0)
+        return QString();
+    QStringList causes;
+    // The commonest cause first.
+    QList<std::pair<int, QString>> byCount;
+    for (auto it = waiting.begin(); it != waiting.end(); ++it)
+        byCount.append({-it.value(), it.key()});
+    std::sort(byCount.begin(), byCount.end());
+    for (const auto& [minus, cause] : byCount)
+        causes << (waiting.size() == 1 ? cause : QStringLiteral("%1 %2").arg(-minus).arg(cause));
+    const QString text = total == 1 ? tr("1 record refused and kept for the next sync: %2")
+                                    : tr("%1 records refused and kept for the next sync: %2");
+    return QString(text)
+        .replace(QStringLiteral("%1"), QString::number(total))
+        .replace(QStringLiteral("%2"), causes.join(QStringLiteral(", ")));
 }
 
 SyncEngine::SyncEngine(Database& db, SyncSource source, QByteArray token, SyncOptions options)
@@ -86,21 +124,29 @@ SyncReport SyncEngine::run()
     }
     const QStringList resources =
         m_endpoint.source.resources.isEmpty() ? allResources() : m_endpoint.source.resources;
+    // Parents first, whatever was asked; after each resource's pull, the
+    // records kept from earlier syncs (of every resource, asked or not) are
+    // tried again: their parents have had their chance by then.
     for (const QString& resource : allResources()) {
-        if (!resources.contains(resource))
-            continue;
         if (cancelled()) {
             report.cancelled = true;
             break;
         }
-        if (auto s = pull(resource, report); !s) {
+        Status s = resources.contains(resource) ? pull(resource, report) : Status{};
+        if (s && !report.cancelled)
+            s = retryKept(resource, report);
+        if (!s) {
             if (cancelled())
                 report.cancelled = true;
             else
                 report.error = s.error();
             break;
         }
+        if (report.cancelled)
+            break;
     }
+    if (auto causes = refusedCauses(m_db))
+        report.waiting = causes.value();
     logRun(report, started);
     return report;
 }
@@ -245,6 +291,10 @@ Status SyncEngine::pull(const QString& resource, SyncReport& report)
             request.etag = q.value(1).toByteArray();
         }
     }
+    auto kept = RefusedStore(m_db).ids(resource);
+    if (!kept)
+        return Error{kept.error()};
+    m_kept = std::move(kept).value();
     RecordStore store(m_db, *type->spec);
     PageFetcher fetcher(std::move(request));
     ResourceCounts& counts = report.resources[resource];
@@ -259,7 +309,7 @@ Status SyncEngine::pull(const QString& resource, SyncReport& report)
             return Error{page.error()};
         if (!page.value())
             return {};
-        if (auto s = applyPage(resource, store, *page.value(), report); !s)
+        if (auto s = applyPage(resource, *type->spec, store, *page.value(), report); !s)
             return s;
         ++counts.pages;
         records += page.value()->items.size();
@@ -268,12 +318,28 @@ Status SyncEngine::pull(const QString& resource, SyncReport& report)
     }
 }
 
-Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const FetchedPage& page,
-                             SyncReport& report)
+Status SyncEngine::applyPage(const QString& resource, const TableSpec& spec, RecordStore& store,
+                             const FetchedPage& page, SyncReport& report)
 {
     const QString& sourceName = m_endpoint.source.name;
     ResourceCounts delta;
     QList<Rejection> rejected;
+    RefusedStore refusedStore(m_db);
+    // A record that cannot be applied is kept with the reason (a newer copy
+    // replaces an older one); one that applies leaves the waiting list.
+    auto keep = [&](const QString& id, const QJsonObject& record, const Refusal& why) -> Status {
+        rejected.append({resource, id, why.field, why.reason, why.cause});
+        if (auto k = refusedStore.keep(sourceName, resource, record, why); !k)
+            return k;
+        m_kept.insert(id);
+        return {};
+    };
+    auto applied = [&](const QString& id) -> Status {
+        if (!m_kept.contains(id))
+            return {};
+        m_kept.remove(id);
+        return refusedStore.drop(resource, id);
+    };
     const Status s = m_db.transaction([&]() -> Status {
         // Records with an unresolved conflict.
         QSet<QString> held;
@@ -295,17 +361,22 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
             QList<std::pair<qsizetype, QString>> refused;
             if (auto w = store.upsertMany(pending, existed, refused); !w)
                 return w;
-            QSet<qsizetype> refusedAt;
-            for (const auto& [at, why] : refused) {
-                refusedAt.insert(at);
-                rejected.append({resource, pending[at].id, QString(), why});
-            }
+            // In the page's order: a later copy of an id has the last word.
+            QHash<qsizetype, QString> refusedAt;
+            for (const auto& [at, why] : refused)
+                refusedAt.insert(at, why);
             for (qsizetype at = 0; at < pending.size(); ++at) {
-                if (refusedAt.contains(at))
-                    continue;
                 const QString id = pending[at].id;
+                if (const auto why = refusedAt.constFind(at); why != refusedAt.cend()) {
+                    const QJsonObject& record = pending[at].record;
+                    if (auto k = keep(id, record, explainRefusal(m_db, spec, record, *why)); !k)
+                        return k;
+                    continue;
+                }
                 ++(existed.contains(id) || written.contains(id) ? delta.updated : delta.added);
                 written.insert(id);
+                if (auto a = applied(id); !a)
+                    return a;
             }
             pending.clear();
             return {};
@@ -315,8 +386,8 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
             const QJsonObject item = value.toObject();
             const QString id = item.value(QLatin1String("id")).toString();
             if (!value.isObject() || id.isEmpty()) {
-                rejected.append(
-                    {resource, id, QStringLiteral("id"), tr("a record without an id (string)")});
+                rejected.append({resource, id, QStringLiteral("id"),
+                                 tr("a record without an id (string)"), tr("no id")});
                 continue;
             }
             const bool tombstone = item.value(QLatin1String("deleted")).toBool();
@@ -342,6 +413,8 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
                 if (auto f = flush(); !f)
                     return f;
                 written.remove(id);
+                if (auto a = applied(id); !a) // deleted on the server: nothing left to keep
+                    return a;
                 auto known = store.exists(id);
                 if (!known)
                     return Error{known.error()};
@@ -363,8 +436,12 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
                 continue;
             }
             if (const QString& problem = page.problems.at(i); !problem.isEmpty()) {
-                rejected.append(
-                    {resource, id, problem.section(u' ', 0, 0), problem.section(u' ', 1)});
+                // Written first: what came before it in the page applies
+                // before it is kept.
+                if (auto f = flush(); !f)
+                    return f;
+                if (auto k = keep(id, item, invalidRecord(problem)); !k)
+                    return k;
                 continue;
             }
             pending.append(page.rows.at(i));
@@ -393,6 +470,80 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
     counts.deleted += delta.deleted;
     counts.rejected += int(rejected.size());
     report.rejections.append(rejected);
+    return {};
+}
+
+Status SyncEngine::retryKept(const QString& resource, SyncReport& report)
+{
+    auto kept = loadRefused(m_db, resource);
+    if (!kept)
+        return Error{kept.error()};
+    if (kept->isEmpty())
+        return {};
+    const auto type = resourceType(resource);
+    if (!type)
+        return {};
+    RecordStore store(m_db, *type->spec);
+    RefusedStore refusedStore(m_db);
+    ResourceCounts delta;
+    const Status s = m_db.transaction([&]() -> Status {
+        QSqlQuery version(m_db.connection());
+        version.prepare(
+            QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(type->spec->table));
+        QList<RefusedRecord> waiting = kept.value();
+        QHash<QString, Refusal> why; // id -> why it is still refused
+        // Pass after pass while some apply: one may be the parent of another
+        // (a sub-processor kept before its processor).
+        for (bool progress = true; progress && !waiting.isEmpty();) {
+            progress = false;
+            QList<RefusedRecord> still;
+            for (const RefusedRecord& k : std::as_const(waiting)) {
+                // A copy older than the record in the workspace (a push
+                // brought a newer one) has nothing left to say.
+                version.addBindValue(k.id);
+                if (!version.exec())
+                    return sqlError(version);
+                const bool exists = version.next();
+                const bool superseded =
+                    exists && k.version > 0 && version.value(0).toLongLong() >= k.version;
+                version.finish();
+                if (superseded) {
+                    if (auto d = refusedStore.drop(resource, k.id); !d)
+                        return d;
+                    continue;
+                }
+                if (const QString problem = type->validate(k.record); !problem.isEmpty()) {
+                    why.insert(k.id, invalidRecord(problem));
+                    still << k;
+                    continue;
+                }
+                if (auto w = store.upsert(k.record); !w) {
+                    why.insert(k.id, explainRefusal(m_db, *type->spec, k.record, w.error()));
+                    still << k;
+                    continue;
+                }
+                if (auto d = refusedStore.drop(resource, k.id); !d)
+                    return d;
+                ++(exists ? delta.updated : delta.added);
+                ++delta.retried;
+                progress = true;
+            }
+            waiting = still;
+        }
+        // Still refused: tried once more, with today's reason.
+        for (const RefusedRecord& k : std::as_const(waiting))
+            if (auto r = refusedStore.keep(k.source, resource, k.record, why.value(k.id)); !r)
+                return r;
+        return {};
+    });
+    if (!s)
+        return s;
+    if (delta.retried) {
+        ResourceCounts& counts = report.resources[resource];
+        counts.added += delta.added;
+        counts.updated += delta.updated;
+        counts.retried += delta.retried;
+    }
     return {};
 }
 

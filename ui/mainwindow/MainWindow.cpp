@@ -357,6 +357,9 @@ void MainWindow::syncFinished(const QList<sync::SyncReport>& reports)
     m_syncCancel->hide();
     int changed = 0, conflicts = 0, rejected = 0;
     QStringList errors;
+    // Records waiting are the workspace's, not one source's: the last
+    // report knows them all.
+    const QString waiting = reports.isEmpty() ? QString() : reports.last().waitingMessage();
     QSet<QString> resources;
     for (const sync::SyncReport& r : reports) {
         conflicts += r.conflicts;
@@ -381,6 +384,8 @@ void MainWindow::syncFinished(const QList<sync::SyncReport>& reports)
         summary += tr("; %n rejected (see the sync log)", nullptr, rejected);
     if (conflicts)
         summary += tr("; %n conflict(s) to resolve", nullptr, conflicts);
+    if (!waiting.isEmpty())
+        summary += QStringLiteral("; ") + waiting + tr(" (Sync › Waiting)");
     m_syncLabel->setText(summary);
     m_syncLabel->setToolTip(summary);
 }

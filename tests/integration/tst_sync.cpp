@@ -709,11 +709,14 @@ private slots:
         SyncReport report = SyncEngine(ws->database(), source, kToken, fast(2)).run();
         QVERIFY2(report.ok(), qPrintable(report.error));
         QCOMPARE(count(*ws, "SELECT count(*) FROM rights_requests"), 4);
+        // None skipped, none fetched twice across the boundary inside "a b | c".
         QCOMPARE(report.resources["rights-requests"].added, 4);
-        // Again: only the rows at the last timestamp are read, none applied as new.
+        QCOMPARE(report.resources["rights-requests"].updated, 0);
+        // Again: nothing after the last row, nothing applied.
         report = SyncEngine(ws->database(), source, kToken, fast(2)).run();
         QVERIFY(report.ok());
         QCOMPARE(report.resources["rights-requests"].added, 0);
+        QCOMPARE(report.resources["rights-requests"].updated, 0);
 
         // A stale version: PostgREST answers an empty array -> a conflict.
         auto list = ws->rightsRequests("o1");

@@ -11,7 +11,7 @@
 
 namespace workbench::test {
 
-// A server on 127.0.0.1 that follows specs/sync-api.md: the REST contract
+// A server on 127.0.0.1 that follows docs/sync-api.md: the REST contract
 // (pages with cursors, tombstones, ETag/304, PATCH with If-Match and
 // Idempotency-Key) and the PostgREST dialect (filters, including the
 // or=(...)/and(...) trees of keyset paging, order, limit and offset; PATCH

@@ -131,8 +131,12 @@ const QList<Command>& commands()
         {"sync",
          "sync --workspace FILE [--create] (--source NAME | --url URL [--kind rest|postgrest]\n"
          "                        --token-env VAR) [--resources LIST] [--timeout SECONDS]\n"
-         "                        [--format text|json]",
-         "Push local edits, then pull every resource page by page; exit 1 if it stopped.",
+         "                        [--format text|json]\n"
+         "  privacy-workbench sync --workspace FILE --waiting [--format text|json]\n"
+         "  privacy-workbench sync --workspace FILE --dismiss RESOURCE/ID...",
+         "Push local edits, then pull every resource page by page, parents first; exit 1 if "
+         "it stopped, 3 if records it could not apply wait for the next sync (--waiting lists "
+         "them, --dismiss gives one up).",
          &runSync,
          {workspaceOption(), option("source", "A source saved in the workspace.", "NAME"),
           option("url", "The base URL of the API.", "URL"),
@@ -146,6 +150,9 @@ const QList<Command>& commands()
                              QStringLiteral("Seconds a request may go without an answer "
                                             "(tried twice, then the sync stops)."),
                              QStringLiteral("SECONDS"), QStringLiteral("30")),
+          option("waiting", "List the records refused and kept for the next sync."),
+          option("dismiss", "Stop trying a kept record (audited); may be given more than once.",
+                 "RESOURCE/ID"),
           formatOption(QStringLiteral("text|json")),
           option("create", "Make a new, empty workspace when FILE does not exist.")},
          0,
@@ -200,7 +207,8 @@ QString usage()
     text += QStringLiteral(
         "\nPages: today, processors, retention, requests, policies, audit.\n"
         "Exit codes: 0 ok, 1 the command found a problem or failed, 2 wrong arguments\n"
-        "(a workspace FILE that does not exist included).\n");
+        "(a workspace FILE that does not exist included), 3 (sync) records refused and kept\n"
+        "for the next sync.\n");
     return text;
 }
 

@@ -11,7 +11,10 @@ enum ExitCode
 {
     Success = 0,
     Problem = 1,
-    BadArguments = 2
+    BadArguments = 2,
+    // sync: it ran to the end, but records it could not apply wait for the
+    // next sync (a parent not there yet, a value the contract refuses).
+    RecordsWaiting = 3
 };
 
 // Shared options and the usage error (prints usage, returns BadArguments).

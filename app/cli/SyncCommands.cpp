@@ -1,9 +1,12 @@
 #include "Commands.h"
 #include "storage/RequestService.h"
 #include "storage/Workspace.h"
+#include "sync/RefusedRecords.h"
 #include "sync/SyncEngine.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <csignal>
 
 namespace workbench::cli {
@@ -14,6 +17,62 @@ volatile std::sig_atomic_t g_interrupted = 0;
 
 constexpr int kMaxTimeoutSeconds = 3600;
 
+// --waiting: the records kept for the next sync, and why.
+int listWaiting(Workspace& ws, const QString& format, QTextStream& out, QTextStream& err)
+{
+    auto waiting = sync::loadRefused(ws.database());
+    if (!waiting) {
+        err << "privacy-workbench sync: " << waiting.error() << '\n';
+        return Problem;
+    }
+    if (format == u"json") {
+        QJsonArray rows;
+        for (const sync::RefusedRecord& r : waiting.value())
+            rows.append(QJsonObject{
+                {QStringLiteral("resource"), r.resource},
+                {QStringLiteral("id"), r.id},
+                {QStringLiteral("source"), r.source},
+                {QStringLiteral("version"), r.version},
+                {QStringLiteral("field"), r.refusal.field},
+                {QStringLiteral("cause"), r.refusal.cause},
+                {QStringLiteral("reason"), r.refusal.reason},
+                {QStringLiteral("first_refused_at"), r.firstRefusedAt.toString(Qt::ISODate)},
+                {QStringLiteral("tries"), r.tries}});
+        out << QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Indented));
+        return Success;
+    }
+    for (const sync::RefusedRecord& r : waiting.value())
+        out << r.resource << '/' << r.id << " (from " << r.source << ", " << r.tries
+            << (r.tries == 1 ? " try" : " tries") << "): " << r.refusal.cause << ": "
+            << r.refusal.reason << '\n';
+    out << waiting->size() << (waiting->size() == 1 ? " record waits" : " records wait")
+        << " for the next sync.\n";
+    return Success;
+}
+
+// --dismiss RESOURCE/ID...: stop trying kept records (audited).
+int dismiss(Workspace& ws, const QStringList& which, QTextStream& out, QTextStream& err)
+{
+    for (const QString& item : which) {
+        const QString resource = item.section(u'/', 0, 0);
+        const QString id = item.section(u'/', 1);
+        if (!sync::allResources().contains(resource) || id.isEmpty())
+            return usageError(err, QStringLiteral("--dismiss '%1' is not RESOURCE/ID (resources: "
+                                                  "%2)")
+                                       .arg(item, sync::allResources().join(u',')));
+    }
+    for (const QString& item : which) {
+        const QString resource = item.section(u'/', 0, 0);
+        const QString id = item.section(u'/', 1);
+        if (auto s = sync::dismissRefused(ws, resource, id); !s) {
+            err << "privacy-workbench sync: " << s.error() << '\n';
+            return Problem;
+        }
+        out << "Dismissed " << resource << '/' << id << ": it is no longer tried.\n";
+    }
+    return Success;
+}
+
 } // namespace
 
 int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
@@ -23,6 +82,20 @@ int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         return usageError(err, QStringLiteral("--format '%1' is not text or json").arg(format));
     const bool bySource = p.isSet(QStringLiteral("source"));
     const bool byUrl = p.isSet(QStringLiteral("url"));
+    const bool waiting = p.isSet(QStringLiteral("waiting"));
+    const bool dismissing = p.isSet(QStringLiteral("dismiss"));
+    if (waiting || dismissing) {
+        if (bySource || byUrl || (waiting && dismissing))
+            return usageError(err, QStringLiteral("--waiting and --dismiss do not sync: give "
+                                                  "one of them alone, without --source or --url"));
+        auto ws = Workspace::open(p.value(QStringLiteral("workspace")));
+        if (!ws) {
+            err << "privacy-workbench sync: " << ws.error() << '\n';
+            return Problem;
+        }
+        return waiting ? listWaiting(*ws.value(), format, out, err)
+                       : dismiss(*ws.value(), p.values(QStringLiteral("dismiss")), out, err);
+    }
     if (bySource == byUrl)
         return usageError(err, QStringLiteral("sync needs --source NAME, or --url URL with "
                                               "--token-env VAR"));
@@ -125,13 +198,19 @@ int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
                 << '\n';
         if (report.cancelled)
             out << "Cancelled; what was committed stays.\n";
+        if (report.waitingTotal() > 0)
+            out << report.waitingMessage()
+                << "\n(list them: sync --workspace FILE --waiting; give one up: --dismiss "
+                   "RESOURCE/ID)\n";
     }
     if (!report.error.isEmpty()) {
         err << "privacy-workbench sync: " << report.error
             << "\nWhat was committed before stays; the next sync resumes from there.\n";
         return Problem;
     }
-    return report.cancelled ? Problem : Success;
+    if (report.cancelled)
+        return Problem;
+    return report.waitingTotal() > 0 ? RecordsWaiting : Success;
 }
 
 } // namespace workbench::cli

@@ -2,7 +2,7 @@
 
 namespace workbench {
 
-// The wire names are the sync contract's (specs/sync-api.md); labels are
+// The wire names are the sync contract's (docs/sync-api.md); labels are
 // marked for translation in the "Vocabulary" context.
 #define L(text) QT_TRANSLATE_NOOP("Vocabulary", text)
 

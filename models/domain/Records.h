@@ -13,7 +13,7 @@
 
 namespace workbench {
 
-// The records of the sync contract (specs/sync-api.md). Each converts to and
+// The records of the sync contract (docs/sync-api.md). Each converts to and
 // from the contract's JSON; that JSON is also what the audit log stores as
 // "before" and "after". Fields a server sends that we do not know are kept
 // in `extra` and round-tripped.

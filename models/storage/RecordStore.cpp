@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QVarLengthArray>
+#include <sqlite3.h>
 #include <vector>
 
 namespace workbench {
@@ -194,6 +195,27 @@ Status RecordStore::upsertRow(const RowLayout::Row& row, bool* existed)
         *existed = e.value();
     }
 
+    // A record with lists is several statements: all of them or none (a
+    // list value the database refuses must not leave half a record).
+    const bool severalStatements = !st.lists.empty();
+    if (severalStatements && sqlite3_exec(m_db.handle(), "SAVEPOINT record_upsert", nullptr,
+                                          nullptr, nullptr) != SQLITE_OK)
+        return failed(m_spec.resource, QString::fromUtf8(sqlite3_errmsg(m_db.handle())));
+    const Status written = writeRow(st, row);
+    if (severalStatements) {
+        if (!written)
+            sqlite3_exec(m_db.handle(), "ROLLBACK TO record_upsert", nullptr, nullptr, nullptr);
+        sqlite3_exec(m_db.handle(), "RELEASE record_upsert", nullptr, nullptr, nullptr);
+    }
+    return written;
+}
+
+Status RecordStore::writeRow(Statements& st, const RowLayout::Row& row)
+{
+    const QString& id = row.id;
+    auto failed = [&](const QString& what, const QString& why) {
+        return Error{QStringLiteral("Saving %1 %2: %3").arg(what, id, why)};
+    };
     for (int i = 0; i < row.values.size(); ++i)
         st.upsert.bindValue(i + 1, row.values.at(i));
     if (auto r = st.upsert.run(); !r)

@@ -28,6 +28,15 @@ struct TableSpec
     // Local columns computed from the record (due dates...): cleared
     // whenever the record is written, so whoever derives them knows to.
     QStringList derived = {};
+    // Fields that name a record of another resource (a scalar field or a
+    // list): the workspace refuses a record whose parent is missing, so a
+    // sync pulls parents first and says which parent a refused record lacks.
+    struct Reference
+    {
+        QString field;
+        QString resource;
+    };
+    QList<Reference> references = {};
 };
 
 // How a record of one table lays out as the values of its upsert: id,
@@ -87,6 +96,7 @@ private:
     struct Statements;
     Result<Statements*> statements();
     Status upsertRow(const RowLayout::Row& row, bool* existed);
+    Status writeRow(Statements& st, const RowLayout::Row& row);
 
     std::shared_ptr<Statements> m_statements; // prepared on first write
 };

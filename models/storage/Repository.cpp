@@ -33,7 +33,10 @@ const TableSpec& RecordTable<Processor>::spec()
          {QStringLiteral("certifications"), QStringLiteral("processor_certifications")},
          {QStringLiteral("organization_ids"), QStringLiteral("processor_organizations")}},
         QStringLiteral("processor_id"),
-        QStringLiteral("t.name COLLATE NOCASE")};
+        QStringLiteral("t.name COLLATE NOCASE"),
+        {},
+        {{QStringLiteral("organization_ids"), QStringLiteral("organizations")},
+         {QStringLiteral("parent_id"), QStringLiteral("processors")}}};
     return s;
 }
 
@@ -48,7 +51,10 @@ const TableSpec& RecordTable<RetentionRule>::spec()
                               QStringLiteral("exception")},
                              {},
                              {},
-                             QStringLiteral("t.organization_id, t.trigger, t.data_category")};
+                             QStringLiteral("t.organization_id, t.trigger, t.data_category"),
+                             {},
+                             {{QStringLiteral("organization_id"), QStringLiteral("organizations")},
+                              {QStringLiteral("processor_id"), QStringLiteral("processors")}}};
     return s;
 }
 
@@ -67,21 +73,24 @@ const TableSpec& RecordTable<RightsRequest>::spec()
         {},
         QStringLiteral("t.received_at DESC, t.id"),
         {QStringLiteral("due_legal"), QStringLiteral("due_original"), QStringLiteral("due_promise"),
-         QStringLiteral("due_effective"), QStringLiteral("acknowledge_by")}};
+         QStringLiteral("due_effective"), QStringLiteral("acknowledge_by")},
+        {{QStringLiteral("organization_id"), QStringLiteral("organizations")}}};
     return s;
 }
 
 const TableSpec& RecordTable<PolicyVersion>::spec()
 {
-    static const TableSpec s{QStringLiteral("policy-versions"),
-                             QStringLiteral("policy_versions"),
-                             {QStringLiteral("organization_id"), QStringLiteral("document"),
-                              QStringLiteral("title"), QStringLiteral("status"),
-                              QStringLiteral("body"), QStringLiteral("published_on"),
-                              QStringLiteral("effective_on")},
-                             {},
-                             {},
-                             QStringLiteral("t.document, t.published_on DESC, t.id")};
+    static const TableSpec s{
+        QStringLiteral("policy-versions"),
+        QStringLiteral("policy_versions"),
+        {QStringLiteral("organization_id"), QStringLiteral("document"), QStringLiteral("title"),
+         QStringLiteral("status"), QStringLiteral("body"), QStringLiteral("published_on"),
+         QStringLiteral("effective_on")},
+        {},
+        {},
+        QStringLiteral("t.document, t.published_on DESC, t.id"),
+        {},
+        {{QStringLiteral("organization_id"), QStringLiteral("organizations")}}};
     return s;
 }
 

@@ -4,7 +4,9 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QThread>
+#include <chrono>
 
 namespace workbench::sync {
 
@@ -19,24 +21,48 @@ QString tr(const char* text)
 // busy while a page commits, few enough to keep memory flat.
 constexpr size_t kPagesAhead = 2;
 
-// The PostgREST cursor: the last updated_at applied and how many rows with
-// that timestamp were already taken.
+// The PostgREST cursor: the (updated_at, id) of the last row applied. The
+// next page asks for the rows strictly after it in the order updated_at,
+// id. A cursor written by an earlier version ({"updated_at", "skip"}: an
+// offset into the rows at that timestamp) has no id: it is read as "from
+// updated_at, inclusive", which may fetch a row again but skips none.
 struct KeysetCursor
 {
     QString updatedAt;
-    int skip = 0;
+    QString id;
+
     static KeysetCursor parse(const QString& text)
     {
         const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
         return {o.value(QLatin1String("updated_at")).toString(),
-                o.value(QLatin1String("skip")).toInt()};
+                o.value(QLatin1String("id")).toString()};
     }
     QString toString() const
     {
         return QString::fromUtf8(
-            QJsonDocument(QJsonObject{{QStringLiteral("updated_at"), updatedAt},
-                                      {QStringLiteral("skip"), skip}})
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("updated_at"), updatedAt}, {QStringLiteral("id"), id}})
                 .toJson(QJsonDocument::Compact));
+    }
+    // A value inside a PostgREST logical filter, quoted: timestamps hold
+    // its reserved characters (. : ,), and ids may.
+    static QString quoted(QString value)
+    {
+        value.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+        return u'"' + value + u'"';
+    }
+    // The filter that selects the rows after this cursor (none for the
+    // first page).
+    std::optional<std::pair<QString, QString>> filter() const
+    {
+        if (updatedAt.isEmpty())
+            return std::nullopt;
+        if (id.isEmpty())
+            return std::pair{QStringLiteral("updated_at"), QStringLiteral("gte.") + updatedAt};
+        const QString at = quoted(updatedAt);
+        return std::pair{QStringLiteral("or"),
+                         QStringLiteral("(updated_at.gt.%1,and(updated_at.eq.%1,id.gt.%2))")
+                             .arg(at, quoted(id))};
     }
 };
 
@@ -115,6 +141,23 @@ void PageFetcher::fetchAll()
     }
 }
 
+bool PageFetcher::backOff(int attempt)
+{
+    // As HttpClient backs off for a failed request: doubled each try, with
+    // jitter; a stop or a cancel ends the wait at once.
+    const int base = m_request.retry.baseBackoffMs * (1 << std::min(attempt - 1, 10));
+    const int ms = base / 2 + int(QRandomGenerator::global()->bounded(base / 2 + 1));
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    std::unique_lock lock(m_mutex);
+    while (!m_stop && std::chrono::steady_clock::now() < until) {
+        m_changed.wait_until(lock, std::min(until, std::chrono::steady_clock::now() +
+                                                       std::chrono::milliseconds(50)));
+        if (m_request.cancelled && m_request.cancelled())
+            return false;
+    }
+    return !m_stop;
+}
+
 Result<std::optional<FetchedPage>> PageFetcher::fetchPage(HttpClient& http, int number,
                                                           QString& cursor, bool& more)
 {
@@ -125,7 +168,7 @@ Result<std::optional<FetchedPage>> PageFetcher::fetchPage(HttpClient& http, int 
         return Error{tr("Unknown resource %1.").arg(resource)};
     HttpClient::Headers h = endpoint.headers();
     QUrl pageUrl;
-    KeysetCursor keyset;
+    const KeysetCursor keyset = KeysetCursor::parse(cursor);
     const bool rest = endpoint.source.kind == SourceKind::Rest;
     if (rest) {
         QList<QPair<QString, QString>> query{
@@ -136,53 +179,64 @@ Result<std::optional<FetchedPage>> PageFetcher::fetchPage(HttpClient& http, int 
             h.append({QByteArray("If-None-Match"), QByteArray(m_request.etag)});
         pageUrl = endpoint.url(u'/' + resource, query);
     } else {
-        keyset = KeysetCursor::parse(cursor);
         QList<QPair<QString, QString>> query{
             {QStringLiteral("order"), QStringLiteral("updated_at.asc,id.asc")},
-            {QStringLiteral("limit"), QString::number(m_request.pageSize)},
-            {QStringLiteral("offset"), QString::number(keyset.skip)}};
-        if (!keyset.updatedAt.isEmpty())
-            query.prepend(
-                {QStringLiteral("updated_at"), QStringLiteral("gte.") + keyset.updatedAt});
+            {QStringLiteral("limit"), QString::number(m_request.pageSize)}};
+        if (const auto filter = keyset.filter())
+            query.prepend(*filter);
         pageUrl = endpoint.url(u'/' + tableName(resource), query);
     }
-    auto response = http.send("GET", pageUrl, h);
-    if (!response)
-        return Error{response.error()};
-    const HttpResponse& r = response.value();
-    if (r.status == 304)
-        return std::optional<FetchedPage>();
-    if (r.status != 200)
-        return Error{
-            tr("GET %1 (%2): %3 %4").arg(resource, sourceName).arg(r.status).arg(problemOf(r))};
 
+    // A body that is not a page is asked again like one cut short: the
+    // same bounded number of tries, with backoff.
     FetchedPage page;
     page.number = number;
-    if (number == 1)
-        page.etag = r.header("ETag");
-    auto body = parsePage(endpoint.source.kind, r.body);
-    if (!body)
-        return Error{tr("%1 from %2, page %3: %4. Nothing of this page was applied.")
-                         .arg(resource, sourceName)
-                         .arg(number)
-                         .arg(body.error())};
-    page.items = std::move(body->items);
-    if (rest) {
-        page.cursor = body->nextCursor.value_or(cursor);
-        more = body->hasMore;
-    } else {
-        KeysetCursor next = keyset;
-        for (const QJsonValue& v : std::as_const(page.items)) {
-            const QString at = v.toObject().value(QLatin1String("updated_at")).toString();
-            if (at == next.updatedAt) {
-                ++next.skip;
+    for (int attempt = 1;; ++attempt) {
+        auto response = http.send("GET", pageUrl, h);
+        if (!response)
+            return Error{response.error()};
+        const HttpResponse& r = response.value();
+        if (r.status == 304)
+            return std::optional<FetchedPage>();
+        if (r.status != 200)
+            return Error{
+                tr("GET %1 (%2): %3 %4").arg(resource, sourceName).arg(r.status).arg(problemOf(r))};
+        auto body = parsePage(endpoint.source.kind, r.body);
+        if (body) {
+            if (number == 1)
+                page.etag = r.header("ETag");
+            page.items = std::move(body->items);
+            if (rest) {
+                page.cursor = body->nextCursor.value_or(cursor);
+                more = body->hasMore;
             } else {
-                next.updatedAt = at;
-                next.skip = 1;
+                more = page.items.size() >= m_request.pageSize;
+            }
+            break;
+        }
+        if (attempt >= m_request.retry.maxTries)
+            return Error{tr("%1 from %2, page %3: %4; gave up after %5 tries. Nothing of this "
+                            "page was applied.")
+                             .arg(resource, sourceName)
+                             .arg(number)
+                             .arg(body.error())
+                             .arg(attempt)};
+        if (!backOff(attempt))
+            return Error{tr("Cancelled.")};
+    }
+    if (!rest) {
+        // The keyset of the last row that has one (rows come in its order).
+        KeysetCursor next = keyset;
+        for (qsizetype i = page.items.size() - 1; i >= 0; --i) {
+            const QJsonObject o = page.items.at(i).toObject();
+            const QString at = o.value(QLatin1String("updated_at")).toString();
+            const QString id = o.value(QLatin1String("id")).toString();
+            if (!at.isEmpty() && !id.isEmpty()) {
+                next = {at, id};
+                break;
             }
         }
-        page.cursor = next.toString();
-        more = page.items.size() >= m_request.pageSize;
+        page.cursor = next.updatedAt.isEmpty() ? cursor : next.toString();
     }
     more = more && !page.items.isEmpty();
     // Checked and laid out here, off the writer's thread.

@@ -27,7 +27,9 @@ struct FetchedPage
 // Fetches the pages of one resource on a thread of its own, one page ahead
 // of the caller: while the caller writes page n, page n+1 is on its way,
 // parsed and checked. Pages come out in order; a failure comes out after
-// every page fetched before it, so the caller still commits those.
+// every page fetched before it, so the caller still commits those. A body
+// that is not a page (bad JSON, the wrong shape) is asked again like one
+// cut short, as many times as the retry policy allows.
 class PageFetcher
 {
 public:
@@ -55,6 +57,8 @@ private:
     Result<std::optional<FetchedPage>> fetchPage(HttpClient& http, int number, QString& cursor,
                                                  bool& more);
     void hand(Result<std::optional<FetchedPage>> item);
+    // Waits before asking a page again; false when stopped or cancelled.
+    bool backOff(int attempt);
 
     Request m_request;
     std::optional<ResourceType> m_type;

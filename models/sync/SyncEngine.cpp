@@ -1,6 +1,7 @@
 #include "SyncEngine.h"
 
 #include "PageFetcher.h"
+#include "RefusedRecords.h"
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/RecordStore.h"
@@ -33,33 +34,6 @@ Status sqlError(const QSqlQuery& q)
 
 } // namespace
 
-QJsonObject SyncReport::toJson() const
-{
-    QJsonObject perResource;
-    for (auto it = resources.begin(); it != resources.end(); ++it)
-        perResource.insert(it.key(), QJsonObject{{QStringLiteral("added"), it->added},
-                                                 {QStringLiteral("updated"), it->updated},
-                                                 {QStringLiteral("deleted"), it->deleted},
-                                                 {QStringLiteral("rejected"), it->rejected},
-                                                 {QStringLiteral("pages"), it->pages}});
-    QJsonArray rejected;
-    for (const Rejection& r : rejections)
-        rejected.append(QJsonObject{{QStringLiteral("source"), source},
-                                    {QStringLiteral("resource"), r.resource},
-                                    {QStringLiteral("id"), r.id},
-                                    {QStringLiteral("field"), r.field},
-                                    {QStringLiteral("reason"), r.reason}});
-    QJsonObject o{
-        {QStringLiteral("source"), source},         {QStringLiteral("ok"), ok()},
-        {QStringLiteral("pushed"), pushed},         {QStringLiteral("conflicts"), conflicts},
-        {QStringLiteral("resources"), perResource}, {QStringLiteral("rejected"), rejected}};
-    if (cancelled)
-        o.insert(QStringLiteral("cancelled"), true);
-    if (!error.isEmpty())
-        o.insert(QStringLiteral("error"), error);
-    return o;
-}
-
 SyncEngine::SyncEngine(Database& db, SyncSource source, QByteArray token, SyncOptions options)
     : m_db(db)
     , m_endpoint{std::move(source), std::move(token)}
@@ -86,21 +60,29 @@ SyncReport SyncEngine::run()
     }
     const QStringList resources =
         m_endpoint.source.resources.isEmpty() ? allResources() : m_endpoint.source.resources;
+    // Parents first, whatever was asked; after each resource's pull, the
+    // records kept from earlier syncs (of every resource, asked or not) are
+    // tried again: their parents have had their chance by then.
     for (const QString& resource : allResources()) {
-        if (!resources.contains(resource))
-            continue;
         if (cancelled()) {
             report.cancelled = true;
             break;
         }
-        if (auto s = pull(resource, report); !s) {
+        Status s = resources.contains(resource) ? pull(resource, report) : Status{};
+        if (s && !report.cancelled)
+            s = retryKept(resource, report);
+        if (!s) {
             if (cancelled())
                 report.cancelled = true;
             else
                 report.error = s.error();
             break;
         }
+        if (report.cancelled)
+            break;
     }
+    if (auto causes = refusedCauses(m_db))
+        report.waiting = causes.value();
     logRun(report, started);
     return report;
 }
@@ -245,6 +227,10 @@ Status SyncEngine::pull(const QString& resource, SyncReport& report)
             request.etag = q.value(1).toByteArray();
         }
     }
+    auto kept = RefusedStore(m_db).ids(resource);
+    if (!kept)
+        return Error{kept.error()};
+    m_kept = std::move(kept).value();
     RecordStore store(m_db, *type->spec);
     PageFetcher fetcher(std::move(request));
     ResourceCounts& counts = report.resources[resource];
@@ -259,7 +245,7 @@ Status SyncEngine::pull(const QString& resource, SyncReport& report)
             return Error{page.error()};
         if (!page.value())
             return {};
-        if (auto s = applyPage(resource, store, *page.value(), report); !s)
+        if (auto s = applyPage(resource, *type->spec, store, *page.value(), report); !s)
             return s;
         ++counts.pages;
         records += page.value()->items.size();
@@ -268,12 +254,28 @@ Status SyncEngine::pull(const QString& resource, SyncReport& report)
     }
 }
 
-Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const FetchedPage& page,
-                             SyncReport& report)
+Status SyncEngine::applyPage(const QString& resource, const TableSpec& spec, RecordStore& store,
+                             const FetchedPage& page, SyncReport& report)
 {
     const QString& sourceName = m_endpoint.source.name;
     ResourceCounts delta;
     QList<Rejection> rejected;
+    RefusedStore refusedStore(m_db);
+    // A record that cannot be applied is kept with the reason (a newer copy
+    // replaces an older one); one that applies leaves the waiting list.
+    auto keep = [&](const QString& id, const QJsonObject& record, const Refusal& why) -> Status {
+        rejected.append({resource, id, why.field, why.reason, why.cause});
+        if (auto k = refusedStore.keep(sourceName, resource, record, why); !k)
+            return k;
+        m_kept.insert(id);
+        return {};
+    };
+    auto applied = [&](const QString& id) -> Status {
+        if (!m_kept.contains(id))
+            return {};
+        m_kept.remove(id);
+        return refusedStore.drop(resource, id);
+    };
     const Status s = m_db.transaction([&]() -> Status {
         // Records with an unresolved conflict.
         QSet<QString> held;
@@ -295,17 +297,22 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
             QList<std::pair<qsizetype, QString>> refused;
             if (auto w = store.upsertMany(pending, existed, refused); !w)
                 return w;
-            QSet<qsizetype> refusedAt;
-            for (const auto& [at, why] : refused) {
-                refusedAt.insert(at);
-                rejected.append({resource, pending[at].id, QString(), why});
-            }
+            // In the page's order: a later copy of an id has the last word.
+            QHash<qsizetype, QString> refusedAt;
+            for (const auto& [at, why] : refused)
+                refusedAt.insert(at, why);
             for (qsizetype at = 0; at < pending.size(); ++at) {
-                if (refusedAt.contains(at))
-                    continue;
                 const QString id = pending[at].id;
+                if (const auto why = refusedAt.constFind(at); why != refusedAt.cend()) {
+                    const QJsonObject& record = pending[at].record;
+                    if (auto k = keep(id, record, explainRefusal(m_db, spec, record, *why)); !k)
+                        return k;
+                    continue;
+                }
                 ++(existed.contains(id) || written.contains(id) ? delta.updated : delta.added);
                 written.insert(id);
+                if (auto a = applied(id); !a)
+                    return a;
             }
             pending.clear();
             return {};
@@ -315,8 +322,8 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
             const QJsonObject item = value.toObject();
             const QString id = item.value(QLatin1String("id")).toString();
             if (!value.isObject() || id.isEmpty()) {
-                rejected.append(
-                    {resource, id, QStringLiteral("id"), tr("a record without an id (string)")});
+                rejected.append({resource, id, QStringLiteral("id"),
+                                 tr("a record without an id (string)"), tr("no id")});
                 continue;
             }
             const bool tombstone = item.value(QLatin1String("deleted")).toBool();
@@ -342,6 +349,8 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
                 if (auto f = flush(); !f)
                     return f;
                 written.remove(id);
+                if (auto a = applied(id); !a) // deleted on the server: nothing left to keep
+                    return a;
                 auto known = store.exists(id);
                 if (!known)
                     return Error{known.error()};
@@ -363,8 +372,12 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
                 continue;
             }
             if (const QString& problem = page.problems.at(i); !problem.isEmpty()) {
-                rejected.append(
-                    {resource, id, problem.section(u' ', 0, 0), problem.section(u' ', 1)});
+                // Written first: what came before it in the page applies
+                // before it is kept.
+                if (auto f = flush(); !f)
+                    return f;
+                if (auto k = keep(id, item, invalidRecord(problem)); !k)
+                    return k;
                 continue;
             }
             pending.append(page.rows.at(i));
@@ -396,78 +409,93 @@ Status SyncEngine::applyPage(const QString& resource, RecordStore& store, const 
     return {};
 }
 
-Result<QList<SyncRun>> loadSyncRuns(Database& db, int limit)
+Status SyncEngine::retryKept(const QString& resource, SyncReport& report)
 {
-    QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("SELECT seq, source, started_at, finished_at, outcome, message, "
-                             "summary_json FROM sync_runs ORDER BY seq DESC LIMIT ?"));
-    q.addBindValue(limit);
-    if (!q.exec())
-        return Error{q.lastError().text()};
-    QList<SyncRun> runs;
-    while (q.next()) {
-        SyncRun r;
-        r.seq = q.value(0).toLongLong();
-        r.source = q.value(1).toString();
-        r.startedAt = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
-        r.finishedAt = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
-        r.outcome = q.value(4).toString();
-        r.message = q.value(5).toString();
-        r.summary = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
-        runs << r;
-    }
-    if (runs.isEmpty())
-        return runs;
-    // The rejections of every run shown, in one query.
-    QHash<qint64, SyncRun*> bySeq;
-    for (SyncRun& r : runs)
-        bySeq.insert(r.seq, &r);
-    QSqlQuery rq(db.connection());
-    rq.prepare(QStringLiteral("SELECT run_seq, resource, record_id, field, reason FROM "
-                              "sync_rejections WHERE run_seq >= ? ORDER BY run_seq, rowid"));
-    rq.addBindValue(runs.last().seq);
-    if (!rq.exec())
-        return Error{rq.lastError().text()};
-    while (rq.next())
-        if (SyncRun* r = bySeq.value(rq.value(0).toLongLong()))
-            r->rejections.append({rq.value(1).toString(), rq.value(2).toString(),
-                                  rq.value(3).toString(), rq.value(4).toString()});
-    return runs;
-}
-
-void SyncEngine::logRun(const SyncReport& report, const QDateTime& started)
-{
-    // The log is a convenience: a failure to write it does not fail the sync.
-    (void)m_db.transaction([&]() -> Status {
-        QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral("INSERT INTO sync_runs (source, started_at, finished_at, outcome, "
-                                 "message, summary_json) VALUES (?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(report.source);
-        q.addBindValue(started.toString(Qt::ISODateWithMs));
-        q.addBindValue(now());
-        q.addBindValue(report.ok() ? QStringLiteral("ok")
-                                   : (report.cancelled ? QStringLiteral("cancelled")
-                                                       : QStringLiteral("error")));
-        q.addBindValue(report.error);
-        q.addBindValue(
-            QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact)));
-        if (!q.exec())
-            return sqlError(q);
-        const qint64 run = q.lastInsertId().toLongLong();
-        QSqlQuery r(m_db.connection());
-        r.prepare(QStringLiteral("INSERT INTO sync_rejections (run_seq, resource, record_id, "
-                                 "field, reason) VALUES (?, ?, ?, ?, ?)"));
-        for (const Rejection& rej : report.rejections) {
-            r.addBindValue(run);
-            r.addBindValue(rej.resource);
-            r.addBindValue(rej.id);
-            r.addBindValue(rej.field);
-            r.addBindValue(rej.reason);
-            if (!r.exec())
-                return sqlError(r);
+    auto kept = loadRefused(m_db, resource);
+    if (!kept)
+        return Error{kept.error()};
+    if (kept->isEmpty())
+        return {};
+    const auto type = resourceType(resource);
+    if (!type)
+        return {};
+    RecordStore store(m_db, *type->spec);
+    RefusedStore refusedStore(m_db);
+    ResourceCounts delta;
+    const Status s = m_db.transaction([&]() -> Status {
+        QSqlQuery version(m_db.connection());
+        version.prepare(
+            QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(type->spec->table));
+        // A record whose local edit waits in a conflict is left alone: the
+        // officer decides first.
+        QSet<QString> held;
+        {
+            QSqlQuery q(m_db.connection());
+            q.prepare(QStringLiteral("SELECT record_id FROM sync_conflicts WHERE resource = ?"));
+            q.addBindValue(resource);
+            if (!q.exec())
+                return sqlError(q);
+            while (q.next())
+                held.insert(q.value(0).toString());
         }
+        QList<RefusedRecord> waiting;
+        for (const RefusedRecord& k : std::as_const(kept.value()))
+            if (!held.contains(k.id))
+                waiting << k;
+        QHash<QString, Refusal> why; // id -> why it is still refused
+        // Pass after pass while some apply: one may be the parent of another
+        // (a sub-processor kept before its processor).
+        for (bool progress = true; progress && !waiting.isEmpty();) {
+            progress = false;
+            QList<RefusedRecord> still;
+            for (const RefusedRecord& k : std::as_const(waiting)) {
+                // A copy older than the record in the workspace (a push
+                // brought a newer one) has nothing left to say.
+                version.addBindValue(k.id);
+                if (!version.exec())
+                    return sqlError(version);
+                const bool exists = version.next();
+                const bool superseded =
+                    exists && k.version > 0 && version.value(0).toLongLong() >= k.version;
+                version.finish();
+                if (superseded) {
+                    if (auto d = refusedStore.drop(resource, k.id); !d)
+                        return d;
+                    continue;
+                }
+                if (const QString problem = type->validate(k.record); !problem.isEmpty()) {
+                    why.insert(k.id, invalidRecord(problem));
+                    still << k;
+                    continue;
+                }
+                if (auto w = store.upsert(k.record); !w) {
+                    why.insert(k.id, explainRefusal(m_db, *type->spec, k.record, w.error()));
+                    still << k;
+                    continue;
+                }
+                if (auto d = refusedStore.drop(resource, k.id); !d)
+                    return d;
+                ++(exists ? delta.updated : delta.added);
+                ++delta.retried;
+                progress = true;
+            }
+            waiting = still;
+        }
+        // Still refused: tried once more, with today's reason.
+        for (const RefusedRecord& k : std::as_const(waiting))
+            if (auto r = refusedStore.keep(k.source, resource, k.record, why.value(k.id)); !r)
+                return r;
         return {};
     });
+    if (!s)
+        return s;
+    if (delta.retried) {
+        ResourceCounts& counts = report.resources[resource];
+        counts.added += delta.added;
+        counts.updated += delta.updated;
+        counts.retried += delta.retried;
+    }
+    return {};
 }
 
 } // namespace workbench::sync

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QMap>
+#include <QSet>
 #include <QStringList>
 #include <QUrl>
 #include <functional>
@@ -13,6 +14,7 @@
 namespace workbench {
 class Database;
 class RecordStore;
+struct TableSpec;
 } // namespace workbench
 
 namespace workbench::sync {
@@ -24,6 +26,7 @@ struct ResourceCounts
     int deleted = 0;
     int rejected = 0;
     int pages = 0;
+    int retried = 0; // records kept by an earlier sync that applied now (also added/updated)
 };
 
 struct Rejection
@@ -32,6 +35,7 @@ struct Rejection
     QString id;
     QString field;
     QString reason;
+    QString cause = {}; // short, shared by records refused alike ("missing organization")
 };
 
 struct SyncProgress
@@ -50,8 +54,15 @@ struct SyncReport
     int conflicts = 0;
     bool cancelled = false;
     QString error; // empty when the sync ran to the end
+    // Records refused and kept for the next sync when the run ended (every
+    // resource's, not only this run's), per cause.
+    QMap<QString, int> waiting;
 
     bool ok() const { return error.isEmpty() && !cancelled; }
+    int waitingTotal() const;
+    // "2000 records refused and kept for the next sync: missing
+    // organization"; empty when none wait.
+    QString waitingMessage() const;
     QJsonObject toJson() const;
 };
 
@@ -77,11 +88,15 @@ struct SyncOptions
     std::function<void(const SyncProgress&)> progress; // after each page
 };
 
-// Pushes the outbox, then pulls every resource page by page. Each page and
-// its cursor commit in one transaction, so a crash never applies a page
-// twice or skips one; a bad record is reported and the rest of its page
-// applies. Runs on the calling thread (the app calls it on a worker thread
-// with its own Database), blocking while it waits for the network.
+// Pushes the outbox, then pulls every resource page by page, parents first.
+// Each page and its cursor commit in one transaction, so a crash never
+// applies a page twice or skips one. A record that cannot be applied (not
+// valid, or its parent is not in the workspace) is reported and kept with
+// the reason; the rest of its page applies. Kept records are tried again
+// after each resource's pull, on every sync, until they apply, the server
+// sends a newer copy, or the officer dismisses them (RefusedRecords.h).
+// Runs on the calling thread (the app calls it on a worker thread with its
+// own Database), blocking while it waits for the network.
 class SyncEngine
 {
 public:
@@ -92,8 +107,9 @@ public:
 private:
     Status push(SyncReport& report);
     Status pull(const QString& resource, SyncReport& report);
-    Status applyPage(const QString& resource, RecordStore& store, const struct FetchedPage& page,
-                     SyncReport& report);
+    Status applyPage(const QString& resource, const TableSpec& spec, RecordStore& store,
+                     const struct FetchedPage& page, SyncReport& report);
+    Status retryKept(const QString& resource, SyncReport& report);
     bool cancelled() const { return m_options.cancelled && m_options.cancelled(); }
     void logRun(const SyncReport& report, const QDateTime& started);
 
@@ -101,6 +117,7 @@ private:
     Endpoint m_endpoint;
     SyncOptions m_options;
     HttpClient m_http;
+    QSet<QString> m_kept; // ids of the resource being pulled that wait in sync_refused
 };
 
 } // namespace workbench::sync

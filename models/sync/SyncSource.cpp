@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrlQuery>
+#include <algorithm>
 
 namespace workbench::sync {
 
@@ -27,15 +28,6 @@ Status sqlError(const QSqlQuery& q)
 QString kindName(SourceKind kind)
 {
     return kind == SourceKind::Postgrest ? QStringLiteral("postgrest") : QStringLiteral("rest");
-}
-
-const QStringList& allResources()
-{
-    static const QStringList all = {QStringLiteral("organizations"), QStringLiteral("processors"),
-                                    QStringLiteral("retention-rules"),
-                                    QStringLiteral("rights-requests"),
-                                    QStringLiteral("policy-versions")};
-    return all;
 }
 
 Result<QList<SyncSource>> loadSources(Database& db)
@@ -143,20 +135,48 @@ template <typename T> ResourceType typeOf()
             }};
 }
 
+// The resources of the contract, each with its table layout (its name,
+// its references) and checks.
+const QList<ResourceType>& registry()
+{
+    static const QList<ResourceType> all{typeOf<Organization>(), typeOf<Processor>(),
+                                         typeOf<RetentionRule>(), typeOf<RightsRequest>(),
+                                         typeOf<PolicyVersion>()};
+    return all;
+}
+
 } // namespace
+
+const QStringList& allResources()
+{
+    // Parents first, from the references of the table layouts: a resource
+    // comes once every resource it refers to (itself aside) has come.
+    static const QStringList ordered = [] {
+        QStringList out;
+        QList<ResourceType> left = registry();
+        while (!left.isEmpty()) {
+            const auto ready = std::find_if(left.begin(), left.end(), [&](const ResourceType& t) {
+                const auto& refs = t.spec->references;
+                return std::all_of(refs.begin(), refs.end(), [&](const TableSpec::Reference& r) {
+                    return r.resource == t.spec->resource || out.contains(r.resource);
+                });
+            });
+            // A cycle between resources would be a bug in the layouts:
+            // keep the rest in the registry's order rather than loop.
+            const auto next = ready != left.end() ? ready : left.begin();
+            out << next->spec->resource;
+            left.erase(next);
+        }
+        return out;
+    }();
+    return ordered;
+}
 
 std::optional<ResourceType> resourceType(const QString& resource)
 {
-    if (resource == u"organizations")
-        return typeOf<Organization>();
-    if (resource == u"processors")
-        return typeOf<Processor>();
-    if (resource == u"retention-rules")
-        return typeOf<RetentionRule>();
-    if (resource == u"rights-requests")
-        return typeOf<RightsRequest>();
-    if (resource == u"policy-versions")
-        return typeOf<PolicyVersion>();
+    for (const ResourceType& type : registry())
+        if (type.spec->resource == resource)
+            return type;
     return std::nullopt;
 }
 

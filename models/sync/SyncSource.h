@@ -38,8 +38,9 @@ struct SyncSource
 
 QString kindName(SourceKind kind);
 
-// The resources of the contract, in the order they are pulled (records
-// refer to organizations first).
+// The resources of the contract in the order they are pulled: every
+// resource after the ones it refers to (derived from the references of
+// their table layouts, TableSpec::references), so parents come first.
 const QStringList& allResources();
 
 // Sources saved in the workspace (never a token).

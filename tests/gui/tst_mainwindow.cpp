@@ -840,6 +840,71 @@ private slots:
         QVERIFY(view->selectionModel()->isRowSelected(view->currentIndex().row()));
     }
 
+    // Requests whose organization is not there yet are kept: the status
+    // bar and the log say how many and why, the Waiting tab lists them and
+    // dismisses one; the other applies once its organization comes.
+    void syncWaitingRecordsAreListedAndDismissed()
+    {
+        const QByteArray token = "tok-gui-waiting-91c2";
+        ContractServer server(token);
+        for (const char* id : {"q1", "q2"})
+            server.append("rights-requests", {{"id", id},
+                                              {"organization_id", "o-later"},
+                                              {"type", "access"},
+                                              {"jurisdiction", "GDPR"},
+                                              {"subject_email", "q@example.com"},
+                                              {"received_at", "2026-11-02T10:00:00Z"},
+                                              {"status", "new"}});
+        qputenv("WB_GUI_WAITING_TOKEN", token);
+        clickSidebar("Sync");
+        replaceText(find<QLineEdit>("sourceName"), "company");
+        replaceText(find<QLineEdit>("sourceUrl"), server.baseUrl());
+        replaceText(find<QLineEdit>("tokenEnv"), "WB_GUI_WAITING_TOKEN");
+        QTest::mouseClick(find<QPushButton>("saveSource"), Qt::LeftButton);
+
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isSyncing(), 30000);
+        const QString said = find<QLabel>("syncProgress")->text();
+        QVERIFY2(said.contains("2 records refused and kept for the next sync: missing "
+                               "organization"),
+                 qPrintable(said));
+        auto tabs = find<QTabWidget>("syncTabs");
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(1).center());
+        auto log = find<QTreeWidget>("syncLog");
+        QVERIFY2(log->topLevelItem(0)->text(3).contains("2 records refused and kept"),
+                 qPrintable(log->topLevelItem(0)->text(3)));
+
+        QCOMPARE(tabs->tabText(3), QString("Waiting (2)"));
+        QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(3).center());
+        auto waiting = find<QTreeWidget>("waitingRecords");
+        QCOMPARE(waiting->topLevelItemCount(), 2);
+        QCOMPARE(waiting->topLevelItem(1)->text(0), QString("rights-requests/q2"));
+        QCOMPARE(waiting->topLevelItem(1)->text(1), QString("missing organization"));
+        clickRow(waiting, waiting->model()->index(1, 0));
+        QVERIFY(find<QPlainTextEdit>("waitingRecord")->toPlainText().contains("o-later"));
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        QTest::mouseClick(find<QPushButton>("dismissWaiting"), Qt::LeftButton);
+        QCOMPARE(waiting->topLevelItemCount(), 1);
+        QCOMPARE(waiting->topLevelItem(0)->text(0), QString("rights-requests/q1"));
+        QCOMPARE(tabs->tabText(3), QString("Waiting (1)"));
+        auto audit = m_ws->auditEntries({"rights-requests", "q2"});
+        QVERIFY_OK(audit);
+        QCOMPARE(audit->size(), 1);
+        QCOMPARE(audit->first().action, QString("dismiss"));
+        QCOMPARE(audit->first().actor, QString("dana"));
+
+        // The organization comes: q1 applies, q2 (dismissed) is not tried.
+        server.append("organizations", {{"id", "o-later"}, {"name", "Later Org"}});
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isSyncing(), 30000);
+        QVERIFY2(!find<QLabel>("syncProgress")->text().contains("refused"),
+                 qPrintable(find<QLabel>("syncProgress")->text()));
+        QTRY_COMPARE(waiting->topLevelItemCount(), 0);
+        QCOMPARE(tabs->tabText(3), QString("Waiting"));
+        QVERIFY(Repository<RightsRequest>(m_ws->database()).find("q1").value().has_value());
+        QVERIFY(!Repository<RightsRequest>(m_ws->database()).find("q2").value().has_value());
+    }
+
     void syncFromTheWindowAndResolveAConflict()
     {
         const QByteArray token = "tok-gui-5b1f-do-not-leak";

@@ -31,6 +31,8 @@ QByteArray reason(int status)
         return "Found";
     case 304:
         return "Not Modified";
+    case 400:
+        return "Bad Request";
     case 401:
         return "Unauthorized";
     case 404:
@@ -155,6 +157,33 @@ int ContractServer::requests(const QString& pathPrefix) const
                              [&](const QString& p) { return p.startsWith(pathPrefix); }));
 }
 
+QStringList ContractServer::queries(const QString& pathPrefix) const
+{
+    QMutexLocker lock(&m_mutex);
+    QStringList out;
+    for (int i = 0; i < m_paths.size(); ++i)
+        if (m_paths[i].startsWith(pathPrefix))
+            out << m_queries[i];
+    return out;
+}
+
+QList<QJsonObject> ContractServer::rows(const QString& resource) const
+{
+    QMutexLocker lock(&m_mutex);
+    QMap<QString, QJsonObject> last;
+    QStringList order;
+    for (const QJsonObject& r : m_log.value(resource)) {
+        const QString id = r["id"].toString();
+        if (!last.contains(id))
+            order << id;
+        last[id] = r;
+    }
+    QList<QJsonObject> out;
+    for (const QString& id : order)
+        out << last[id];
+    return out;
+}
+
 void ContractServer::serve(QTcpSocket* socket)
 {
     const QByteArray raw = socket->property("request").toByteArray();
@@ -167,6 +196,7 @@ void ContractServer::serve(QTcpSocket* socket)
     request.path = url.path();
     for (const auto& [k, v] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
         request.query.insert(k, v);
+    request.rawQuery = url.query(QUrl::FullyDecoded);
     for (int i = 1; i < lines.size(); ++i) {
         const int colon = lines[i].indexOf(':');
         if (colon > 0)
@@ -176,6 +206,7 @@ void ContractServer::serve(QTcpSocket* socket)
     request.body = raw.mid(end + 4);
     QMutexLocker lock(&m_mutex);
     m_paths << request.path;
+    m_queries << request.rawQuery;
 
     Response response;
     std::optional<Fault> fault;
@@ -203,6 +234,8 @@ void ContractServer::serve(QTcpSocket* socket)
         response = handle(request);
         if (fault == Fault::MalformedJson)
             response.body = response.body.left(response.body.size() / 2) + "}]";
+        if (fault == Fault::WrongShape)
+            response.body = R"({"unexpected": true})";
         if (fault == Fault::DropMidBody || fault == Fault::ApplyThenDrop)
             response.dropMidBody = true;
     }
@@ -307,28 +340,177 @@ ContractServer::Response ContractServer::patch(const QString& resource, const QS
     return response;
 }
 
+namespace {
+
+// A PostgREST filter: `column.op.value`, or and(...)/or(...) of filters.
+struct Filter
+{
+    QString logic; // "and", "or", or empty for a condition
+    QList<Filter> children;
+    QString column, op, value;
+};
+
+// Reads a value: "quoted" (\ escapes the next character) or up to , or ).
+QString readValue(const QString& text, int& pos)
+{
+    QString value;
+    if (pos < text.size() && text[pos] == '"') {
+        for (++pos; pos < text.size() && text[pos] != '"'; ++pos) {
+            if (text[pos] == '\\' && pos + 1 < text.size())
+                ++pos;
+            value += text[pos];
+        }
+        ++pos; // the closing quote
+        return value;
+    }
+    while (pos < text.size() && text[pos] != ',' && text[pos] != ')')
+        value += text[pos++];
+    return value;
+}
+
+std::optional<Filter> parseFilter(const QString& text, int& pos);
+
+// "(f,f,...)" after and/or.
+std::optional<QList<Filter>> parseList(const QString& text, int& pos)
+{
+    if (pos >= text.size() || text[pos] != '(')
+        return std::nullopt;
+    ++pos;
+    QList<Filter> out;
+    for (;;) {
+        auto f = parseFilter(text, pos);
+        if (!f)
+            return std::nullopt;
+        out << *f;
+        if (pos < text.size() && text[pos] == ',') {
+            ++pos;
+            continue;
+        }
+        if (pos < text.size() && text[pos] == ')') {
+            ++pos;
+            return out;
+        }
+        return std::nullopt;
+    }
+}
+
+std::optional<Filter> parseFilter(const QString& text, int& pos)
+{
+    Filter f;
+    for (const char* logic : {"and(", "or("}) {
+        if (QStringView(text).mid(pos).startsWith(QLatin1String(logic))) {
+            f.logic = QString::fromLatin1(logic).chopped(1);
+            pos += int(f.logic.size());
+            auto children = parseList(text, pos);
+            if (!children)
+                return std::nullopt;
+            f.children = *children;
+            return f;
+        }
+    }
+    const int dot = int(text.indexOf('.', pos));
+    if (dot < 0)
+        return std::nullopt;
+    f.column = text.mid(pos, dot - pos);
+    const int dot2 = int(text.indexOf('.', dot + 1));
+    if (dot2 < 0)
+        return std::nullopt;
+    f.op = text.mid(dot + 1, dot2 - dot - 1);
+    pos = dot2 + 1;
+    f.value = readValue(text, pos);
+    return f;
+}
+
+// Compares as PostgreSQL would: timestamps as instants, the rest as text.
+int compare(const QJsonValue& field, const QString& column, const QString& value)
+{
+    const QString text = field.toString();
+    if (column.endsWith("_at")) {
+        const QDateTime a = QDateTime::fromString(text, Qt::ISODateWithMs);
+        const QDateTime b = QDateTime::fromString(value, Qt::ISODateWithMs);
+        if (a.isValid() && b.isValid())
+            return a < b ? -1 : (a > b ? 1 : 0);
+    }
+    return text.compare(value);
+}
+
+std::optional<bool> matches(const Filter& f, const QJsonObject& row)
+{
+    if (!f.logic.isEmpty()) {
+        const bool isAnd = f.logic == "and";
+        for (const Filter& c : f.children) {
+            const auto m = matches(c, row);
+            if (!m)
+                return std::nullopt;
+            if (*m != isAnd)
+                return !isAnd;
+        }
+        return isAnd;
+    }
+    const QJsonValue field = row.value(f.column);
+    if (field.isNull() || field.isUndefined())
+        return false; // SQL: a comparison with NULL is not true
+    const int c = compare(field, f.column, f.value);
+    if (f.op == "eq")
+        return c == 0;
+    if (f.op == "gt")
+        return c > 0;
+    if (f.op == "gte")
+        return c >= 0;
+    if (f.op == "lt")
+        return c < 0;
+    if (f.op == "lte")
+        return c <= 0;
+    return std::nullopt; // an operator this server does not know
+}
+
+} // namespace
+
 ContractServer::Response ContractServer::postgrestList(const QString& resource,
                                                        const Request& request)
 {
-    QList<QJsonObject> rows = current(resource);
-    // Tombstones are rows too in a table that soft-deletes.
-    std::sort(rows.begin(), rows.end(), [](const QJsonObject& a, const QJsonObject& b) {
-        const QString ta = a["updated_at"].toString(), tb = b["updated_at"].toString();
-        return ta != tb ? ta < tb : a["id"].toString() < b["id"].toString();
+    // Every query parameter but order/limit/offset/select is a filter, all
+    // of them ANDed: `col=op.value`, `or=(...)`, `and=(...)`.
+    Filter all{"and", {}, {}, {}, {}};
+    for (auto it = request.query.begin(); it != request.query.end(); ++it) {
+        const QString& key = it.key();
+        if (key == "order" || key == "limit" || key == "offset" || key == "select")
+            continue;
+        if (key != "or" && key != "and") {
+            // col=op.value: the value is the rest, as it is.
+            const int dot = int(it.value().indexOf('.'));
+            if (dot < 0)
+                return {400, problem(400, "Bad Request", "cannot parse the filter " + key)};
+            all.children << Filter{{}, {}, key, it.value().left(dot), it.value().mid(dot + 1)};
+            continue;
+        }
+        int pos = 0;
+        const QString text = key + it.value();
+        auto f = parseFilter(text, pos);
+        if (!f || pos != text.size())
+            return {400, problem(400, "Bad Request", "cannot parse the filter " + key)};
+        all.children << *f;
+    }
+    if (request.query.value("order", "updated_at.asc,id.asc") != "updated_at.asc,id.asc")
+        return {400, problem(400, "Bad Request", "this server orders by updated_at.asc,id.asc")};
+    QList<QJsonObject> out;
+    for (const QJsonObject& row : rows(resource)) {
+        const auto m = matches(all, row);
+        if (!m)
+            return {400, problem(400, "Bad Request", "unknown filter operator")};
+        if (*m)
+            out << row;
+    }
+    std::sort(out.begin(), out.end(), [](const QJsonObject& a, const QJsonObject& b) {
+        const int c = compare(a["updated_at"], "updated_at", b["updated_at"].toString());
+        return c != 0 ? c < 0 : a["id"].toString() < b["id"].toString();
     });
-    const QString since = request.query.value("updated_at");
-    if (since.startsWith("gte."))
-        rows.erase(std::remove_if(rows.begin(), rows.end(),
-                                  [&](const QJsonObject& r) {
-                                      return r["updated_at"].toString() < since.mid(4);
-                                  }),
-                   rows.end());
     const int offset = request.query.value("offset", "0").toInt();
     const int limit = request.query.value("limit", "500").toInt();
-    QJsonArray out;
-    for (int i = offset; i < std::min<int>(int(rows.size()), offset + limit); ++i)
-        out.append(rows[i]);
-    return {200, json(out)};
+    QJsonArray page;
+    for (int i = offset; i < std::min<int>(int(out.size()), offset + limit); ++i)
+        page.append(out[i]);
+    return {200, json(page)};
 }
 
 ContractServer::Response ContractServer::postgrestPatch(const QString& resource,

@@ -11,11 +11,12 @@
 
 namespace workbench::test {
 
-// A server on 127.0.0.1 that follows specs/sync-api.md: the REST contract
+// A server on 127.0.0.1 that follows docs/sync-api.md: the REST contract
 // (pages with cursors, tombstones, ETag/304, PATCH with If-Match and
-// Idempotency-Key) and the PostgREST dialect (keyset paging, PATCH with
-// version filter). Faults are queued and consumed by the next request whose
-// path starts with their prefix.
+// Idempotency-Key) and the PostgREST dialect (filters, including the
+// or=(...)/and(...) trees of keyset paging, order, limit and offset; PATCH
+// with a version filter; soft-deleted rows). Faults are queued and consumed by the next request
+// whose path starts with their prefix.
 class ContractServer : public QObject
 {
     Q_OBJECT
@@ -27,6 +28,7 @@ public:
         TooManyRequests, // 429 with Retry-After: 1
         DropMidBody,     // headers and half the body, then the connection drops
         MalformedJson,
+        WrongShape,     // valid JSON, but not a page: {"unexpected": true}
         RedirectToHttp, // 302 to a plain-http address that is not loopback
         ApplyThenDrop,  // PATCH applied, the answer never arrives
     };
@@ -50,6 +52,8 @@ public:
     // first (the client fetches ahead, so "the second page" is said here).
     void queueFault(Fault fault, const QString& pathPrefix = {}, int after = 0);
     int requests(const QString& pathPrefix = {}) const;
+    // The query strings (decoded) of the requests whose path starts so.
+    QStringList queries(const QString& pathPrefix = {}) const;
     int patchesApplied() const { return m_patchesApplied; }
 
 private:
@@ -71,6 +75,7 @@ private:
         QByteArray method;
         QString path;
         QHash<QString, QString> query;
+        QString rawQuery; // decoded, in order
         QHash<QByteArray, QByteArray> headers;
         QByteArray body;
     };
@@ -81,6 +86,8 @@ private:
     Response patch(const QString& resource, const QString& id, const Request& request);
     Response postgrestList(const QString& resource, const Request& request);
     Response postgrestPatch(const QString& resource, const Request& request);
+    // The last copy of every id, soft-deleted rows (tombstones) too.
+    QList<QJsonObject> rows(const QString& resource) const;
     QJsonObject applyPatch(const QString& resource, QJsonObject record, const QJsonObject& changes);
 
     QThread m_thread;
@@ -99,6 +106,7 @@ private:
     };
     QList<QueuedFault> m_faults;
     QStringList m_paths;
+    QStringList m_queries; // beside m_paths
     int m_patchesApplied = 0;
     int m_clock = 0;
 };

@@ -1,3 +1,4 @@
+#include "ContractServer.h"
 #include "TestSupport.h"
 #include "cli/Cli.h"
 #include "export/ProcessorImport.h"
@@ -669,6 +670,69 @@ private slots:
         QCOMPARE(loud.code, 0);
         QVERIFY2(loud.err.contains("in.csv: 100%"), qPrintable(loud.err));
         QVERIFY(!loud.out.contains("%"));
+    }
+
+    // sync of rights-requests alone on a fresh workspace: every request is
+    // refused (its organization is not there) and kept; the run exits 3
+    // and says how many wait and why. A full sync then applies them all.
+    // --waiting lists what waits, --dismiss gives one up.
+    void syncKeepsRefusedRecordsAndExits3()
+    {
+        TempFolder tmp;
+        const QString ws = tmp.path("sync.sqlite");
+        ContractServer server("tok-cli-7e21");
+        server.append("organizations", {{"id", "o1"}, {"name", "Org"}});
+        for (int i = 0; i < 2000; ++i)
+            server.append("rights-requests", {{"id", QStringLiteral("q%1").arg(i)},
+                                              {"organization_id", "o1"},
+                                              {"type", "access"},
+                                              {"jurisdiction", "GDPR"},
+                                              {"subject_email", "someone@example.com"},
+                                              {"received_at", "2026-11-02T10:00:00Z"},
+                                              {"status", "new"}});
+        server.append("rights-requests", {{"id", "bad"},
+                                          {"organization_id", "o1"},
+                                          {"type", "teleport"},
+                                          {"jurisdiction", "GDPR"},
+                                          {"subject_email", "someone@example.com"},
+                                          {"received_at", "2026-11-02T10:00:00Z"},
+                                          {"status", "new"}});
+        qputenv("WB_CLI_SYNC_TOKEN", "tok-cli-7e21");
+        const QStringList sync{"sync",        "--workspace",      ws, "--url", server.baseUrl(),
+                               "--token-env", "WB_CLI_SYNC_TOKEN"};
+        const Run subset = runCli(sync + QStringList{"--create", "--resources", "rights-requests"});
+        QCOMPARE(subset.code, 3);
+        QVERIFY2(subset.out.contains("2001 records refused and kept for the next sync: 2000 "
+                                     "missing organization, 1 invalid type"),
+                 qPrintable(subset.out.right(400)));
+        const Run json = runCli({"sync", "--workspace", ws, "--waiting", "--format", "json"});
+        QCOMPARE(json.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).array().size(), 2001);
+
+        const Run full = runCli(sync);
+        QCOMPARE(full.code, 3); // the invalid one still waits
+        QVERIFY2(full.out.contains("1 record refused and kept for the next sync: invalid type"),
+                 qPrintable(full.out.right(400)));
+        const Run waiting = runCli({"sync", "--workspace", ws, "--waiting"});
+        QCOMPARE(waiting.code, 0);
+        QVERIFY2(waiting.out.contains("rights-requests/bad") && waiting.out.contains("1 record "
+                                                                                     "waits"),
+                 qPrintable(waiting.out));
+
+        QCOMPARE(runCli({"sync", "--workspace", ws, "--dismiss", "rights-requests/q1"}).code, 1);
+        QCOMPARE(runCli({"sync", "--workspace", ws, "--dismiss", "nothing/x"}).code, 2);
+        QCOMPARE(runCli(sync + QStringList{"--waiting"}).code, 2);
+        const Run dismissed =
+            runCli({"sync", "--workspace", ws, "--dismiss", "rights-requests/bad"});
+        QCOMPARE(dismissed.code, 0);
+        const Run clean = runCli(sync);
+        QCOMPARE(clean.code, 0);
+        QVERIFY(!clean.out.contains("refused and kept"));
+        const Run requests = runCli({"requests", "--workspace", ws, "--format", "json"});
+        QCOMPARE(QJsonDocument::fromJson(requests.out.toUtf8()).array().size(), 2000);
+        QCOMPARE(runCli({"verify", "--workspace", ws}).code, 0);
+        const Run help = runCli({"--help"});
+        QVERIFY(help.out.contains("--dismiss RESOURCE/ID") && help.out.contains("3 (sync)"));
     }
 
     void windowOptionsAreCheckedToo()

@@ -9,6 +9,7 @@
 #include "requests/RequestsPage.h"
 #include "retention/RetentionPage.h"
 #include "storage/Workspace.h"
+#include "sync/RefusedRecords.h"
 #include "sync/SyncPage.h"
 #include "sync/SyncService.h"
 #include "today/TodayPage.h"
@@ -394,6 +395,11 @@ void MainWindow::syncFinished(const QList<sync::SyncReport>& reports)
     m_syncCancel->hide();
     int changed = 0, conflicts = 0, rejected = 0;
     QStringList errors;
+    // Records waiting are the workspace's, not one source's: as they are now.
+    sync::SyncReport now;
+    if (auto causes = sync::refusedCauses(m_workspace.database()))
+        now.waiting = causes.value();
+    const QString waiting = now.waitingMessage();
     QSet<QString> resources;
     for (const sync::SyncReport& r : reports) {
         conflicts += r.conflicts;
@@ -418,6 +424,8 @@ void MainWindow::syncFinished(const QList<sync::SyncReport>& reports)
         summary += tr("; %n rejected (see the sync log)", nullptr, rejected);
     if (conflicts)
         summary += tr("; %n conflict(s) to resolve", nullptr, conflicts);
+    if (!waiting.isEmpty())
+        summary += QStringLiteral("; ") + waiting + tr(" (Sync › Waiting)");
     m_syncLabel->setText(summary);
     m_syncLabel->setToolTip(summary);
 }

@@ -1,5 +1,6 @@
 #include "SyncPage.h"
 
+#include "WaitingRecordsView.h"
 #include "common/Settings.h"
 #include "common/Style.h"
 #include "storage/Workspace.h"
@@ -71,6 +72,12 @@ SyncPage::SyncPage(Workspace& workspace, QWidget* parent)
     m_tabs->addTab(buildSources(), tr("Sources"));
     m_tabs->addTab(buildLog(), tr("Log"));
     m_tabs->addTab(buildConflicts(), tr("Conflicts"));
+    m_waiting = new WaitingRecordsView(m_workspace);
+    m_tabs->addTab(m_waiting, tr("Waiting"));
+    connect(m_waiting, &WaitingRecordsView::statusMessage, this, &Page::statusMessage);
+    connect(m_waiting, &WaitingRecordsView::countChanged, this, [this](int n) {
+        m_tabs->setTabText(3, n == 0 ? tr("Waiting") : tr("Waiting (%1)").arg(n));
+    });
     layout->addWidget(m_tabs, 1);
     connect(&m_workspace, &Workspace::recordChanged, this, [this](const QString& resource) {
         if (resource == u"sync")
@@ -85,7 +92,10 @@ int SyncPage::requestTimeoutSeconds()
 
 void SyncPage::showTab(const QString& name)
 {
-    m_tabs->setCurrentIndex(name == u"log" ? 1 : name == u"conflicts" ? 2 : 0);
+    m_tabs->setCurrentIndex(name == u"log"         ? 1
+                            : name == u"conflicts" ? 2
+                            : name == u"waiting"   ? 3
+                                                   : 0);
 }
 
 void SyncPage::refresh()
@@ -93,6 +103,7 @@ void SyncPage::refresh()
     loadSources();
     loadLog();
     loadConflicts();
+    m_waiting->reload();
 }
 
 QWidget* SyncPage::buildSources()
@@ -339,6 +350,21 @@ void SyncPage::loadLog()
                 parts << tr("%n rejected", nullptr, rejected);
             if (!parts.isEmpty())
                 changes << it.key() + QStringLiteral(": ") + parts.join(QStringLiteral(", "));
+        }
+        const int waiting = run.summary.value(QLatin1String("waiting"))
+                                .toObject()
+                                .value(QLatin1String("total"))
+                                .toInt();
+        if (waiting) {
+            // As the run said it: how many, and why.
+            sync::SyncReport said;
+            const QJsonObject causes = run.summary.value(QLatin1String("waiting"))
+                                           .toObject()
+                                           .value(QLatin1String("causes"))
+                                           .toObject();
+            for (auto it = causes.begin(); it != causes.end(); ++it)
+                said.waiting.insert(it.key(), it.value().toInt());
+            changes << said.waitingMessage();
         }
         const int pushed = run.summary.value(QLatin1String("pushed")).toInt();
         const int conflicts = run.summary.value(QLatin1String("conflicts")).toInt();

@@ -17,10 +17,11 @@ class QTreeWidget;
 namespace workbench {
 
 class Workspace;
+class WaitingRecordsView;
 
 // Sync: the sources (where records come from and where each token is kept),
-// the log of runs with every rejected record, and the conflicts to resolve
-// field by field.
+// the log of runs with every rejected record, the conflicts to resolve
+// field by field, and the records waiting for the next sync.
 class SyncPage : public Page
 {
     Q_OBJECT
@@ -30,7 +31,7 @@ public:
 
     QString title() const override { return tr("Sync"); }
     QString pageName() const override { return QStringLiteral("sync"); }
-    void showTab(const QString& name); // "sources", "log", "conflicts"
+    void showTab(const QString& name); // "sources", "log", "conflicts", "waiting"
     // Seconds a sync request may go without an answer (the Sync page's
     // setting, kept in the app's settings; 30 by default).
     static int requestTimeoutSeconds();
@@ -73,6 +74,7 @@ private:
     QListWidget* m_conflictList = nullptr;
     QTableWidget* m_fields = nullptr;
     QLabel* m_conflictMessage = nullptr;
+    WaitingRecordsView* m_waiting = nullptr;
 };
 
 } // namespace workbench

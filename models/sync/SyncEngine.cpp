@@ -1,5 +1,6 @@
 #include "SyncEngine.h"
 
+#include "Checkpoint.h"
 #include "PageFetcher.h"
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
@@ -8,6 +9,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -74,6 +76,10 @@ SyncReport SyncEngine::run()
     SyncReport report;
     report.source = m_endpoint.source.name;
     const QDateTime started = QDateTime::currentDateTimeUtc();
+    // Records pulled are audited in the name of the source.
+    const QString actor = m_db.auditActor();
+    const auto restoreActor = qScopeGuard([&] { m_db.setAuditActor(actor); });
+    m_db.setAuditActor(QStringLiteral("sync:") + m_endpoint.source.name);
     if (auto s = HttpClient::checkUrl(m_endpoint.source.baseUrl); !s) {
         report.error = s.error();
         logRun(report, started);
@@ -100,6 +106,10 @@ SyncReport SyncEngine::run()
                 report.error = s.error();
             break;
         }
+    }
+    if (report.ok()) {
+        if (auto s = pushCheckpoint(m_db, m_endpoint, m_http); !s)
+            report.error = s.error();
     }
     logRun(report, started);
     return report;

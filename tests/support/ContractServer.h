@@ -51,6 +51,10 @@ public:
     void queueFault(Fault fault, const QString& pathPrefix = {}, int after = 0);
     int requests(const QString& pathPrefix = {}) const;
     int patchesApplied() const { return m_patchesApplied; }
+    // Audit checkpoints received (POST /audit-checkpoints), in order, as
+    // sent; one whose signature does not verify is refused (422), one older
+    // than a checkpoint already held for its key gets 409.
+    QList<QJsonObject> checkpoints() const;
 
 private:
     struct Response
@@ -81,6 +85,7 @@ private:
     Response patch(const QString& resource, const QString& id, const Request& request);
     Response postgrestList(const QString& resource, const Request& request);
     Response postgrestPatch(const QString& resource, const Request& request);
+    Response checkpoint(const Request& request);
     QJsonObject applyPatch(const QString& resource, QJsonObject record, const QJsonObject& changes);
 
     QThread m_thread;
@@ -101,6 +106,7 @@ private:
     QStringList m_paths;
     int m_patchesApplied = 0;
     int m_clock = 0;
+    QList<QJsonObject> m_checkpoints;
 };
 
 } // namespace workbench::test

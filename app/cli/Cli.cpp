@@ -48,10 +48,16 @@ const QList<Command>& commands()
          false,
          Command::Creates::Always},
         {"verify",
-         "verify --workspace FILE",
-         "Check the audit log's hash chain and SQLite integrity; exit 1 on any break.",
+         "verify --workspace FILE [--expect-head N:HASH]",
+         "Check SQLite integrity, the audit log's hash chain and signed head, and every record "
+         "against its last audit entry; with --expect-head, that the log still holds an anchor "
+         "printed earlier. Exit 1 on any problem.",
          &runVerify,
-         {workspaceOption()}},
+         {workspaceOption(),
+          option("expect-head",
+                 "An anchor printed by verify: entry number and at least 12 hex digits of its "
+                 "hash.",
+                 "N:HASH")}},
         {"due",
          "due --jurisdiction J --received DATE [--verified DATE] [--paused-days N]\n"
          "                        [--extended] [--type TYPE] [--holidays FILE] [--format "

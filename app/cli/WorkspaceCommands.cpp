@@ -1,8 +1,10 @@
 #include "Commands.h"
 #include "demo/DemoWorkspace.h"
+#include "storage/AuditSigning.h"
 #include "storage/Workspace.h"
 
 #include <QDir>
+#include <QRegularExpression>
 
 namespace workbench::cli {
 
@@ -28,12 +30,32 @@ int runInitDemo(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         << "  processors:    " << (processors ? processors->size() : 0) << '\n'
         << "  requests:      "
         << DemoWorkspace::kRequestsPerOrganization * (orgs ? orgs->size() : 0) << '\n';
+    const AuditSigning::KeyState key = AuditSigning::state(ws.value()->database());
+    if (key.canSign)
+        out << "  audit signing key (public; record it): " << key.publicKey << '\n'
+            << "    secret kept in: " << key.source << '\n';
+    else
+        out << "  audit log NOT signed: " << key.reason << '\n'
+            << "    (a key for the variable: `head -c 32 /dev/urandom | base64`)\n";
     return Success;
 }
 
 int runVerify(QCommandLineParser& p, QTextStream& out, QTextStream& err)
 {
     const QString path = p.value(QStringLiteral("workspace"));
+    AuditVerifyOptions options;
+    if (p.isSet(QStringLiteral("expect-head"))) {
+        static const QRegularExpression anchor(QStringLiteral("^([0-9]+):([0-9a-fA-F]{12,64})$"));
+        const QString given = p.value(QStringLiteral("expect-head")).trimmed();
+        const auto m = anchor.match(given);
+        if (!m.hasMatch() || m.captured(1).toLongLong() < 1)
+            return usageError(err, QStringLiteral("--expect-head '%1' is not an anchor: the entry "
+                                                  "number, a colon and at least 12 hex digits of "
+                                                  "its hash (e.g. 42:3fa9c0d1e2b4)")
+                                       .arg(given));
+        options.expectSeq = m.captured(1).toLongLong();
+        options.expectHash = m.captured(2).toLower();
+    }
     auto ws = Workspace::open(path, {Database::Mode::ReadOnly, {}});
     if (!ws) {
         err << "privacy-workbench verify: " << ws.error() << '\n';
@@ -53,13 +75,26 @@ int runVerify(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         for (const QString& line : integrity)
             out << "  " << line << '\n';
     }
-    const AuditVerification audit = ws.value()->verifyAudit();
+    const AuditVerification audit = ws.value()->verifyAudit(options);
+    out << "Signing key:    "
+        << (audit.publicKey.isEmpty() ? QStringLiteral("none recorded") : audit.publicKey)
+        << " (public; compare it with the one you recorded)\n";
     if (audit.ok()) {
-        out << "Audit log: " << audit.entries << " entries, hash chain intact\n";
+        out << "Audit log: " << audit.entries << " entries, hash chain intact, head #"
+            << audit.signedSeq << " signed\n"
+            << "Records: " << audit.recordsChecked << " checked, each as its last entry left it\n";
+        if (options.expectSeq > 0)
+            out << "Expected head #" << options.expectSeq << ": present, and the log runs on from "
+                << "it to the signed head\n";
+        out << "Anchor: " << audit.head.anchor()
+            << " (keep it; check a copy later with --expect-head)\n";
     } else {
         ok = false;
-        out << "Audit log: BROKEN at entry #" << audit.firstBrokenSeq << " (" << audit.entries
-            << " entries read)\n";
+        if (audit.firstBrokenSeq > 0)
+            out << "Audit log: BROKEN at entry #" << audit.firstBrokenSeq << " (" << audit.entries
+                << " entries read)\n";
+        else
+            out << "Audit log: FAILED (" << audit.entries << " entries read)\n";
         for (const QString& line : audit.problems)
             out << "  " << line << '\n';
     }

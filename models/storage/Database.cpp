@@ -1,5 +1,7 @@
 #include "Database.h"
 
+#include "AuditLog.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -229,6 +231,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
                                  "(SQLite says: %2). It was not changed.")
                          .arg(shown, error.isEmpty() ? QObject::tr("unreadable") : error)};
     const bool fresh = *userVersion == 0 && tableCount == 0;
+    self->m_openedAtVersion = int(*userVersion);
     // Only a file made just now starts empty: an empty file that was there
     // already is someone else's (or a mistake), never turned into a workspace.
     if (fresh && existed)
@@ -387,7 +390,12 @@ Status Database::transaction(const std::function<Status()>& work)
         return Error{QObject::tr("Cannot start a transaction: %1").arg(control.lastError().text())};
     m_transactionDepth = 1;
     Status s = work();
+    // Records written without an entry of their own get one, and the new
+    // head is signed: both commit with the change or not at all.
+    if (s)
+        s = AuditLog::beforeCommit(*this);
     m_transactionDepth = 0;
+    m_auditPending = {};
     if (!s) {
         control.exec(QStringLiteral("ROLLBACK"));
         return s;
@@ -397,6 +405,36 @@ Status Database::transaction(const std::function<Status()>& work)
         control.exec(QStringLiteral("ROLLBACK"));
         return Error{QObject::tr("Cannot save the change: %1").arg(why)};
     }
+    return {};
+}
+
+QString Database::meta(const QString& key) const
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT value FROM workspace_meta WHERE key = ?"));
+    q.addBindValue(key);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+Status Database::setMeta(const QString& key, const QString& value)
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("INSERT INTO workspace_meta (key, value) VALUES (?, ?) "
+                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (!q.exec())
+        return sqlError(QStringLiteral("Writing %1").arg(key), q);
+    return {};
+}
+
+Status Database::removeMeta(const QString& key)
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("DELETE FROM workspace_meta WHERE key = ?"));
+    q.addBindValue(key);
+    if (!q.exec())
+        return sqlError(QStringLiteral("Removing %1").arg(key), q);
     return {};
 }
 

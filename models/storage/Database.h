@@ -2,6 +2,7 @@
 
 #include "domain/Result.h"
 
+#include <QHash>
 #include <QLockFile>
 #include <QSqlDatabase>
 #include <QString>
@@ -84,6 +85,32 @@ public:
     // `PRAGMA integrity_check`: empty when the file is sound.
     QStringList integrityProblems() const;
 
+    // Small facts about the workspace (table workspace_meta); empty when
+    // absent. setMeta writes inside the caller's transaction, if any.
+    QString meta(const QString& key) const;
+    Status setMeta(const QString& key, const QString& value);
+    Status removeMeta(const QString& key);
+
+    // The schema version the file had when it was opened (0: a new file).
+    int openedAtVersion() const { return m_openedAtVersion; }
+
+    // The audit log's part of the open transaction (see AuditLog): records
+    // written that no audit entry has named yet (RecordStore notes them,
+    // AuditLog::append takes those of its record, the rest get one entry
+    // per resource), and whether an entry was appended (then the head is
+    // signed before the commit).
+    struct AuditPending
+    {
+        QHash<QString, QByteArray> rows; // resource -> lines (see AuditLog)
+        QStringList order;               // resources in the order first written
+        bool appended = false;
+    };
+    AuditPending& auditPending() { return m_auditPending; }
+    // Who entries of records written without their own entry name (a sync
+    // sets "sync:<source>"); the workspace's actor by default.
+    QString auditActor() const { return m_auditActor; }
+    void setAuditActor(const QString& actor) { m_auditActor = actor; }
+
 private:
     Database() = default;
     Status migrate(int from, int to);
@@ -94,6 +121,9 @@ private:
     QString m_readOnlyReason;
     std::unique_ptr<QLockFile> m_lock;
     int m_transactionDepth = 0;
+    int m_openedAtVersion = 0;
+    AuditPending m_auditPending;
+    QString m_auditActor;
 };
 
 // Wraps a failed query into an error that says what we were doing.

@@ -1,5 +1,7 @@
 #include "RecordStore.h"
 
+#include "AuditLog.h"
+#include "RowDigest.h"
 #include "SqlStatement.h"
 
 #include <QJsonArray>
@@ -67,6 +69,7 @@ struct RecordStore::Statements
         : layout(spec)
     {}
     RowLayout layout;
+    std::optional<RowDigest> digest; // of each record written, for the audit log
     SqlStatement upsert, exists;
     // kBatch rows, prepared when first needed; only for tables without lists.
     SqlStatement upsertBatch, existsBatch;
@@ -84,13 +87,11 @@ Result<RecordStore::Statements*> RecordStore::statements()
 
     // A field the record lacks takes the column's default where the column
     // has one (NOT NULL DEFAULT 0...), as the typed record would.
-    QHash<QString, QString> defaults;
-    QSqlQuery info(m_db.connection());
-    if (!info.exec(QStringLiteral("PRAGMA table_info(%1)").arg(m_spec.table)))
-        return sqlError(QStringLiteral("Reading the columns of %1").arg(m_spec.table), info);
-    while (info.next())
-        if (!info.value(4).isNull())
-            defaults.insert(info.value(1).toString(), info.value(4).toString());
+    auto readDefaults = RowDigest::readDefaults(m_db, m_spec.table);
+    if (!readDefaults)
+        return Error{readDefaults.error()};
+    const QHash<QString, QString>& defaults = readDefaults.value();
+    st->digest.emplace(m_spec, defaults);
 
     const int perRow = int(fields.size()) + 1; // the fields and extra_json
     // The VALUES tuple of the row whose parameters start after `base`.
@@ -235,6 +236,7 @@ Status RecordStore::writeRow(Statements& st, const RowLayout::Row& row)
                 return failed(field, r.error());
         }
     }
+    AuditLog::noteRecord(m_db, m_spec.resource, id, st.digest->of(row));
     return {};
 }
 
@@ -300,8 +302,11 @@ Status RecordStore::upsertMany(const QList<RowLayout::Row>& rows, QSet<QString>&
         if (auto r = st.upsertBatch.run(); !r) {
             oneByOne(from, from + kBatch);
         } else {
-            for (int row = 0; row < kBatch; ++row)
-                writtenHere.insert(rows[from + row].id);
+            for (int row = 0; row < kBatch; ++row) {
+                const RowLayout::Row& written = rows[from + row];
+                writtenHere.insert(written.id);
+                AuditLog::noteRecord(m_db, m_spec.resource, written.id, st.digest->of(written));
+            }
         }
     }
     oneByOne(from, rows.size());
@@ -315,6 +320,8 @@ Status RecordStore::remove(const QString& id)
     q.addBindValue(id);
     if (!q.exec())
         return sqlError(QStringLiteral("Deleting %1 %2").arg(m_spec.resource, id), q);
+    if (q.numRowsAffected() > 0)
+        AuditLog::noteRecord(m_db, m_spec.resource, id, {});
     return {};
 }
 

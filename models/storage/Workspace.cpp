@@ -1,5 +1,6 @@
 #include "Workspace.h"
 
+#include "AuditSigning.h"
 #include "RequestService.h"
 
 #include <QJsonDocument>
@@ -42,7 +43,9 @@ QJsonObject withoutBookkeeping(QJsonObject o)
 Workspace::Workspace(std::unique_ptr<Database> db)
     : m_db(std::move(db))
     , m_actor(defaultActor())
-{}
+{
+    m_db->setAuditActor(m_actor);
+}
 
 Workspace::~Workspace() = default;
 
@@ -52,10 +55,17 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, Database
     if (!db)
         return Error{db.error()};
     std::unique_ptr<Workspace> ws(new Workspace(std::move(db).value()));
-    // Opened for writing (a file that could not be written falls back to
-    // read-only when the caller allows it: nothing to fill in then).
-    if (options.mode == Database::Mode::ReadWrite && !ws->database().isReadOnly()) {
+    // A workspace only read (asked so, or a file this user may not change)
+    // needs neither the signing key nor anything filled in.
+    if (options.mode == Database::Mode::ReadOnly || ws->m_db->isReadOnly())
+        return ws;
+    // The signing key is read once per process (a workspace without one gets
+    // one when opened for writing); without it, writes work and stay unsigned.
+    AuditSigning::unlock(*ws->m_db, options.mode == Database::Mode::ReadWrite);
+    if (options.mode == Database::Mode::ReadWrite) {
         if (auto s = RequestService(*ws).fillMissingDeadlines(); !s)
+            return Error{s.error()};
+        if (auto s = AuditLog::recordBaseline(*ws->m_db); !s)
             return Error{s.error()};
     }
     return ws;

@@ -27,7 +27,11 @@ public:
 
     // Who the audit log names for changes (the signed-in OS user by default).
     QString actor() const { return m_actor; }
-    void setActor(const QString& actor) { m_actor = actor; }
+    void setActor(const QString& actor)
+    {
+        m_actor = actor;
+        m_db->setAuditActor(actor);
+    }
 
     Result<QList<Organization>> organizations() const;
     Result<QList<Processor>> processors(const QString& organizationId = {}) const;
@@ -81,7 +85,10 @@ public:
     {
         return AuditLog::entries(*m_db, filter);
     }
-    AuditVerification verifyAudit() const { return AuditLog::verify(*m_db); }
+    AuditVerification verifyAudit(const AuditVerifyOptions& options = {}) const
+    {
+        return AuditLog::verify(*m_db, options);
+    }
 
 signals:
     // A change the officer asked for could not be saved (shown to them).

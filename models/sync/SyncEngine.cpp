@@ -1,5 +1,6 @@
 #include "SyncEngine.h"
 
+#include "Checkpoint.h"
 #include "PageFetcher.h"
 #include "RefusedRecords.h"
 #include "storage/AuditLog.h"
@@ -9,6 +10,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -48,6 +50,10 @@ SyncReport SyncEngine::run()
     SyncReport report;
     report.source = m_endpoint.source.name;
     const QDateTime started = QDateTime::currentDateTimeUtc();
+    // Records pulled are audited in the name of the source.
+    const QString actor = m_db.auditActor();
+    const auto restoreActor = qScopeGuard([&] { m_db.setAuditActor(actor); });
+    m_db.setAuditActor(QStringLiteral("sync:") + m_endpoint.source.name);
     if (auto s = HttpClient::checkUrl(m_endpoint.source.baseUrl); !s) {
         report.error = s.error();
         logRun(report, started);
@@ -83,6 +89,10 @@ SyncReport SyncEngine::run()
     }
     if (auto causes = refusedCauses(m_db))
         report.waiting = causes.value();
+    if (report.ok()) {
+        if (auto s = pushCheckpoint(m_db, m_endpoint, m_http); !s)
+            report.error = s.error();
+    }
     logRun(report, started);
     return report;
 }

@@ -1,19 +1,17 @@
 #pragma once
 
 #include "SyncSource.h"
+#include "storage/Keychain.h"
 
 namespace workbench::sync {
 
-// Tokens of sync sources in the OS keychain (QtKeychain: the Secret Service
-// on Linux), under the service "Privacy Workbench" and the source's name.
-// Every call is time-boxed: without a secret service the library can wait
-// for the D-Bus timeout (25 s), so a call that has not answered in
-// `timeoutMs` fails with a message that names the way out (an environment
-// variable). Tokens never go anywhere else: not in the workspace, the
-// settings file or a message.
+// Tokens of sync sources in the OS keychain (storage/Keychain.h: time-boxed
+// calls), under the source's name. A failure comes back in words that name
+// the way out (an environment variable). Tokens never go anywhere else: not
+// in the workspace, the settings file or a message.
 namespace keychain {
 
-inline constexpr int kDefaultTimeoutMs = 4000;
+inline constexpr int kDefaultTimeoutMs = workbench::keychain::kDefaultTimeoutMs;
 
 Result<QByteArray> read(const QString& sourceName, int timeoutMs = kDefaultTimeoutMs);
 Status write(const QString& sourceName, const QByteArray& token, int timeoutMs = kDefaultTimeoutMs);

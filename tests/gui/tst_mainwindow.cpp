@@ -22,6 +22,7 @@
 #include "requests/DeadlineRulesDialog.h"
 #include "retention/PersonSchedulePanel.h"
 #include "retention/RetentionPage.h"
+#include "storage/AuditSigning.h"
 #include "storage/RequestService.h"
 
 #include <QAction>
@@ -241,7 +242,13 @@ private slots:
         // Filtering by record type keeps only processor changes.
         auto type = find<QComboBox>("auditRecordType");
         type->setCurrentIndex(type->findData("processors"));
-        QCOMPARE(audit->model()->rowCount(), 4);
+        QCOMPARE(audit->model()->rowCount(), 5); // the demo's processors, 4 edits
+        // The public key is shown for the officer to record.
+        QVERIFY2(find<QLabel>("signingKey")
+                     ->text()
+                     .contains(AuditSigning::state(m_ws->database()).publicKey),
+                 qPrintable(find<QLabel>("signingKey")->text()));
+        QVERIFY(!AuditSigning::state(m_ws->database()).publicKey.isEmpty());
         // The detail shows the field before and after.
         clickRow(audit, audit->model()->index(0, 0));
         auto detail = m_window->findChild<QWidget*>("auditDetail");
@@ -994,12 +1001,22 @@ private slots:
         QCOMPARE(first->child(0)->text(1), QString("rights-requests/r2"));
         QVERIFY(first->child(0)->text(2).contains("type"));
         screenshot("sync-log.png");
-        // The token never reached the settings or the workspace.
+        // The token and the audit signing key never reached the settings or
+        // the workspace (its WAL included).
         QSettings().sync();
-        for (const QString& file : {QSettings().fileName(), m_ws->path()}) {
+        const QByteArray keyText = qgetenv(AuditSigning::kEnvironmentVariable);
+        const QByteArray seed = QByteArray::fromBase64(keyText);
+        QCOMPARE(seed.size(), 32);
+        for (const QString& file :
+             QStringList{QSettings().fileName(), m_ws->path(), m_ws->path() + "-wal"}) {
             QFile f(file);
-            if (f.open(QIODevice::ReadOnly))
-                QVERIFY2(!f.readAll().contains(token), qPrintable(file));
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = f.readAll();
+            QVERIFY2(!bytes.contains(token), qPrintable(file));
+            QVERIFY2(!bytes.contains(seed) && !bytes.contains(keyText) &&
+                         !bytes.contains(seed.toHex()),
+                     qPrintable(file));
         }
     }
 

@@ -25,8 +25,8 @@ private slots:
     {
         QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
                  "run through with-keyring.sh");
-        QVERIFY_OK(keychain::write("company api", m_token));
-        auto read = keychain::read("company api");
+        QVERIFY_OK(sync::keychain::write("company api", m_token));
+        auto read = sync::keychain::read("company api");
         QVERIFY_OK(read);
         QCOMPARE(read.value(), m_token);
 
@@ -53,8 +53,8 @@ private slots:
             QVERIFY2(!f.readAll().contains(m_token), qPrintable(f.fileName()));
         }
 
-        QVERIFY_OK(keychain::remove("company api"));
-        auto gone = keychain::read("company api");
+        QVERIFY_OK(sync::keychain::remove("company api"));
+        auto gone = sync::keychain::read("company api");
         QVERIFY(!gone);
         QVERIFY2(gone.error().contains("no token for company api"), qPrintable(gone.error()));
     }
@@ -65,7 +65,7 @@ private slots:
         // the environment-variable way out. The bus is chosen at start-up,
         // so this runs in a child process of this test.
         if (qEnvironmentVariableIsSet("WB_KEYCHAIN_CHILD")) {
-            auto read = keychain::read("company api", 2000);
+            auto read = sync::keychain::read("company api", 2000);
             QVERIFY(!read);
             QVERIFY2(read.error().contains("environment variable"), qPrintable(read.error()));
             QVERIFY(!read.error().contains(QString::fromLatin1(m_token)));

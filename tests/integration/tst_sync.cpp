@@ -1,6 +1,7 @@
 #include "ContractServer.h"
 #include "TestSupport.h"
 #include "cli/Cli.h"
+#include "storage/AuditSigning.h"
 #include "storage/Workspace.h"
 #include "sync/Conflicts.h"
 #include "sync/RefusedRecords.h"
@@ -13,6 +14,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -688,6 +690,107 @@ private slots:
             if (r.id == "r2")
                 QCOMPARE(r.meta.version, 2);
         }
+        // Pulls, pushes, the server's answers and the officer's edits are
+        // all audited as they were written: verify passes.
+        const AuditVerification v = ws->verifyAudit();
+        QVERIFY2(v.ok(), qPrintable(v.problems.join('\n')));
+        QVERIFY(v.recordsChecked >= 3);
+    }
+
+    void verifyPassesAfterASyncAndFindsASyncedRecordChangedOutside()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        for (int i = 0; i < 250; ++i) // batched pages of 100
+            server.append("rights-requests", request(QString("v%1").arg(i, 3, 10, QChar('0'))));
+        QJsonObject extra = request("v-extra");
+        extra["x_crm_ticket"] = "CRM-77";
+        server.append("rights-requests", extra);
+        server.remove("rights-requests", "v007");
+        const QString path = m_tmp.path("verify-sync.sqlite");
+        {
+            auto ws = Workspace::open(path);
+            QVERIFY_OK(ws);
+            const SyncReport report = syncRest(*ws.value(), server, fast(500));
+            QVERIFY2(report.ok(), qPrintable(report.error));
+            QCOMPARE(report.resources["rights-requests"].deleted, 1);
+            const AuditVerification v = ws.value()->verifyAudit();
+            QVERIFY2(v.ok(), qPrintable(v.problems.join('\n')));
+            QCOMPARE(v.recordsChecked, 251);
+            // The records came in the name of the source.
+            auto entries = ws.value()->auditEntries({"rights-requests"});
+            QVERIFY(!entries->isEmpty());
+            QCOMPARE(entries->last().actor, QString("sync:company"));
+        }
+        execOnFile(path, "UPDATE rights_requests SET subject_email = 'x@evil.example' "
+                         "WHERE id = 'v100'");
+        auto ws = Workspace::open(path, {Database::Mode::ReadOnly, {}});
+        QVERIFY_OK(ws);
+        const AuditVerification v = ws.value()->verifyAudit();
+        QVERIFY(!v.ok());
+        QVERIFY2(v.problems.join('\n').contains("table rights_requests, record v100: differs from "
+                                                "its last audited state"),
+                 qPrintable(v.problems.join('\n')));
+    }
+
+    void theSignedHeadReachesTheServerAsACheckpoint()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        server.append("rights-requests", request("r1"));
+        auto ws = freshWorkspace();
+        QVERIFY(ws);
+        const SyncReport report = syncRest(*ws, server);
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        const QList<QJsonObject> checkpoints = server.checkpoints();
+        QCOMPARE(checkpoints.size(), 1);
+        const QJsonObject c = checkpoints.first();
+        auto head = AuditLog::head(ws->database());
+        QVERIFY_OK(head);
+        QCOMPARE(c["seq"].toInteger(), head->seq);
+        QCOMPARE(c["hash"].toString(), head->hash);
+        QVERIFY(!c["at"].toString().isEmpty());
+        // The signature verifies against the workspace's public key.
+        const AuditVerification v = ws->verifyAudit();
+        QCOMPARE(c["public_key"].toString(), v.publicKey);
+        QVERIFY(AuditSigning::verify(v.publicKey, c["seq"].toInteger(), c["hash"].toString(),
+                                     c["signature"].toString()));
+        QVERIFY(!AuditSigning::verify(v.publicKey, c["seq"].toInteger() + 1, c["hash"].toString(),
+                                      c["signature"].toString()));
+
+        // A sync that writes nothing sends the same head again (accepted).
+        QVERIFY(syncRest(*ws, server).ok());
+        QCOMPARE(server.checkpoints().size(), 1);
+
+        // A workspace with the same key and a shorter log (restored from an
+        // older copy, or cut short) is told that the server saw more.
+        auto behind = freshWorkspace();
+        QVERIFY(behind);
+        const SyncReport back = syncRest(*behind, server, fast(), {"organizations"});
+        QVERIFY(!back.ok());
+        QVERIFY2(back.error.contains("The server holds a later audit checkpoint of this "
+                                     "workspace than entry #1"),
+                 qPrintable(back.error));
+        QCOMPARE(server.checkpoints().size(), 1);
+    }
+
+    void withoutASignedHeadNoCheckpointIsSent()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        const QByteArray key = qgetenv(AuditSigning::kEnvironmentVariable);
+        const auto restore = qScopeGuard([&] {
+            qputenv(AuditSigning::kEnvironmentVariable, key);
+            AuditSigning::forgetKeys();
+        });
+        AuditSigning::forgetKeys();
+        qputenv(AuditSigning::kEnvironmentVariable, "");
+        auto ws = freshWorkspace();
+        QVERIFY(ws);
+        const SyncReport report = syncRest(*ws, server);
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        QCOMPARE(server.checkpoints().size(), 0);
+        QCOMPARE(server.requests("/api/v1/audit-checkpoints"), 0);
     }
 
     void postgrestKeysetPagingAndStaleVersion()

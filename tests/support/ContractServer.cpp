@@ -1,5 +1,7 @@
 #include "ContractServer.h"
 
+#include "storage/AuditSigning.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QTcpSocket>
@@ -263,6 +265,13 @@ void ContractServer::serve(QTcpSocket* socket)
 ContractServer::Response ContractServer::handle(const Request& request)
 {
     QStringList parts = request.path.split('/', Qt::SkipEmptyParts); // api v1 res [id]
+    if (parts.size() == 3 &&
+        parts[2] == (parts[0] == "api" ? "audit-checkpoints" : "audit_checkpoints")) {
+        if (parts[0] == "rest" && request.headers.value("apikey") != m_token)
+            return {401, problem(401, "Unauthorized", "apikey missing")};
+        if (request.method == "POST")
+            return checkpoint(request);
+    }
     if (parts.size() >= 3 && parts[0] == "api") {
         if (request.method == "GET" && parts.size() == 3)
             return list(parts[2], request);
@@ -279,6 +288,36 @@ ContractServer::Response ContractServer::handle(const Request& request)
             return postgrestPatch(resource, request);
     }
     return {404, problem(404, "Not Found", request.path)};
+}
+
+QList<QJsonObject> ContractServer::checkpoints() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_checkpoints;
+}
+
+ContractServer::Response ContractServer::checkpoint(const Request& request)
+{
+    const QJsonObject c = QJsonDocument::fromJson(request.body).object();
+    const qint64 seq = c["seq"].toInteger();
+    const QString hash = c["hash"].toString(), key = c["public_key"].toString();
+    if (seq <= 0 || hash.isEmpty() || key.isEmpty() || c["signature"].toString().isEmpty())
+        return {400, problem(400, "Bad Request", "seq, hash, signature and public_key are needed")};
+    if (!AuditSigning::verify(key, seq, hash, c["signature"].toString()))
+        return {422, problem(422, "Unprocessable Content", "the signature does not verify")};
+    for (const QJsonObject& held : std::as_const(m_checkpoints)) {
+        if (held["public_key"] != key)
+            continue;
+        if (held["seq"].toInteger() == seq && held["hash"] == hash)
+            return {200, json(held)}; // sent again: nothing new
+        if (held["seq"].toInteger() > seq ||
+            (held["seq"].toInteger() == seq && held["hash"] != hash))
+            return {409, problem(409, "Conflict",
+                                 QString("a later checkpoint #%1 is held for this key")
+                                     .arg(held["seq"].toInteger()))};
+    }
+    m_checkpoints.append(c);
+    return {201, json(c)};
 }
 
 ContractServer::Response ContractServer::list(const QString& resource, const Request& request)

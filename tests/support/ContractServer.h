@@ -55,6 +55,10 @@ public:
     // The query strings (decoded) of the requests whose path starts so.
     QStringList queries(const QString& pathPrefix = {}) const;
     int patchesApplied() const { return m_patchesApplied; }
+    // Audit checkpoints received (POST /audit-checkpoints), in order, as
+    // sent; one whose signature does not verify is refused (422), one older
+    // than a checkpoint already held for its key gets 409.
+    QList<QJsonObject> checkpoints() const;
 
 private:
     struct Response
@@ -88,6 +92,7 @@ private:
     Response postgrestPatch(const QString& resource, const Request& request);
     // The last copy of every id, soft-deleted rows (tombstones) too.
     QList<QJsonObject> rows(const QString& resource) const;
+    Response checkpoint(const Request& request);
     QJsonObject applyPatch(const QString& resource, QJsonObject record, const QJsonObject& changes);
 
     QThread m_thread;
@@ -109,6 +114,7 @@ private:
     QStringList m_queries; // beside m_paths
     int m_patchesApplied = 0;
     int m_clock = 0;
+    QList<QJsonObject> m_checkpoints;
 };
 
 } // namespace workbench::test

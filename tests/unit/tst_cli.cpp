@@ -2,6 +2,7 @@
 #include "TestSupport.h"
 #include "cli/Cli.h"
 #include "export/ProcessorImport.h"
+#include "storage/AuditSigning.h"
 
 #include <QDir>
 #include <QFile>
@@ -36,10 +37,12 @@ Run runCli(const QStringList& args)
     return {code, out, err};
 }
 
-Run runBinary(const QStringList& args)
+Run runBinary(const QStringList& args, const QStringList& unset = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString& name : unset)
+        env.remove(name);
     env.remove("DISPLAY");
     env.remove("WAYLAND_DISPLAY");
     env.remove("QT_QPA_PLATFORM"); // commands must not need a display at all
@@ -115,6 +118,68 @@ private slots:
         QCOMPARE(broken.code, 1);
         QVERIFY2(broken.out.contains("BROKEN at entry #1"), qPrintable(broken.out));
         QVERIFY(broken.out.contains("Result: FAILED"));
+    }
+
+    void verifyNeedsNoKeyToFindTampering()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("signed.sqlite");
+        QCOMPARE(runBinary({"init-demo", "--workspace", path, "--date", "2026-11-23"}).code, 0);
+        // verify never needs the secret: run it without.
+        const QStringList noKey{"PRIVACY_WORKBENCH_AUDIT_KEY"};
+        const Run ok = runBinary({"verify", "--workspace", path}, noKey);
+        QCOMPARE(ok.code, 0);
+        const QString publicKey = AuditSigning::publicKeyOfSeed(
+            QByteArray::fromBase64(qgetenv("PRIVACY_WORKBENCH_AUDIT_KEY")));
+        QVERIFY2(ok.out.contains("Signing key:    " + publicKey), qPrintable(ok.out));
+        QVERIFY2(ok.out.contains("hash chain intact, head #6 signed"), qPrintable(ok.out));
+        QVERIFY2(ok.out.contains(" checked, each as its last entry left it"), qPrintable(ok.out));
+        const QRegularExpression anchorLine("Anchor: (6:[0-9a-f]{12}) ");
+        const auto anchor = anchorLine.match(ok.out);
+        QVERIFY2(anchor.hasMatch(), qPrintable(ok.out));
+
+        // The printed anchor checks; a wrong hash, a future entry and a
+        // malformed anchor do not.
+        const Run expected =
+            runBinary({"verify", "--workspace", path, "--expect-head", anchor.captured(1)}, noKey);
+        QCOMPARE(expected.code, 0);
+        QVERIFY2(expected.out.contains("Expected head #6: present"), qPrintable(expected.out));
+        const Run wrong =
+            runBinary({"verify", "--workspace", path, "--expect-head", "6:0123456789ab"}, noKey);
+        QCOMPARE(wrong.code, 1);
+        QVERIFY2(wrong.out.contains("entry #6: its hash starts"), qPrintable(wrong.out));
+        const Run future =
+            runBinary({"verify", "--workspace", path, "--expect-head", "60:0123456789ab"}, noKey);
+        QCOMPARE(future.code, 1);
+        QVERIFY2(future.out.contains("entry #60: the expected head does not exist (the log ends "
+                                     "at #6)"),
+                 qPrintable(future.out));
+        const Run malformed =
+            runBinary({"verify", "--workspace", path, "--expect-head", "6:abc"}, noKey);
+        QCOMPARE(malformed.code, 2);
+        QVERIFY2(malformed.err.contains("--expect-head '6:abc' is not an anchor"),
+                 qPrintable(malformed.err));
+
+        // A processor changed outside the app is named.
+        execOnFile(path,
+                   "UPDATE processors SET contact = 'evil@example.com' WHERE id = 'p-resend'");
+        const Run changed = runBinary({"verify", "--workspace", path}, noKey);
+        QCOMPARE(changed.code, 1);
+        QVERIFY2(changed.out.contains("table processors, record p-resend: differs from its last "
+                                      "audited state"),
+                 qPrintable(changed.out));
+        QVERIFY(changed.out.contains("Result: FAILED"));
+
+        // A wiped log (entries and head deleted) fails too.
+        const QString wiped = tmp.path("wiped.sqlite");
+        QCOMPARE(runBinary({"init-demo", "--workspace", wiped, "--date", "2026-11-23"}).code, 0);
+        execOnFile(wiped, "DELETE FROM audit_log");
+        execOnFile(wiped, "DELETE FROM workspace_meta WHERE key IN ('audit_head_seq', "
+                          "'audit_head_hash')");
+        const Run gone = runBinary({"verify", "--workspace", wiped}, noKey);
+        QCOMPARE(gone.code, 1);
+        QVERIFY2(gone.out.contains("the signed head is entry #6 but the log ends at #0"),
+                 qPrintable(gone.out));
     }
 
     void verifyExplainsAFileItCannotRead()

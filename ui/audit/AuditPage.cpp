@@ -5,6 +5,7 @@
 #include "common/TableSupport.h"
 #include "domain/Text.h"
 #include "itemmodels/AuditLogModel.h"
+#include "storage/AuditSigning.h"
 #include "storage/Workspace.h"
 
 #include <QComboBox>
@@ -63,6 +64,12 @@ AuditPage::AuditPage(Workspace& workspace, QWidget* parent)
     m_chainStatus = new QLabel;
     m_chainStatus->setObjectName(QStringLiteral("chainStatus"));
     Style::bold(m_chainStatus);
+    // The public key, for the officer to record: with it (and a printed
+    // anchor) anyone can check a copy of this workspace without the secret.
+    m_signingKey = new QLabel;
+    m_signingKey->setObjectName(QStringLiteral("signingKey"));
+    m_signingKey->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_signingKey->setWordWrap(true);
     auto verify = new QPushButton(tr("&Verify chain"));
     verify->setObjectName(QStringLiteral("verifyChainButton"));
 
@@ -109,6 +116,7 @@ AuditPage::AuditPage(Workspace& workspace, QWidget* parent)
     auto layout = new QVBoxLayout(this);
     layout->addWidget(makeHeading(tr("Audit log")));
     layout->addLayout(status);
+    layout->addWidget(m_signingKey);
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
 
@@ -143,17 +151,33 @@ void AuditPage::verifyChain()
     const AuditVerification v = m_workspace.verifyAudit();
     if (v.ok()) {
         m_chainStatus->setText(
-            tr("✔ Hash chain intact: %1 verified.")
+            tr("✔ Hash chain intact: %1 verified, head #%2 signed; every record matches its "
+               "last entry. Anchor: %3")
                 .arg(countText("workbench::AuditPage",
                                QT_TRANSLATE_NOOP("workbench::AuditPage", "%n change(s)"),
-                               int(v.entries))));
+                               int(v.entries)))
+                .arg(v.signedSeq)
+                .arg(v.head.anchor()));
         Style::textColour(m_chainStatus, Style::kGood);
     } else {
-        m_chainStatus->setText(tr("✘ Hash chain broken at entry #%1: %2")
-                                   .arg(v.firstBrokenSeq)
-                                   .arg(v.problems.value(0)));
+        m_chainStatus->setText(v.firstBrokenSeq > 0
+                                   ? tr("✘ Hash chain broken at entry #%1: %2")
+                                         .arg(v.firstBrokenSeq)
+                                         .arg(v.problems.value(0))
+                                   : tr("✘ Audit check failed: %1").arg(v.problems.value(0)));
+        m_chainStatus->setToolTip(v.problems.join(u'\n'));
         Style::textColour(m_chainStatus, Style::kError);
     }
+    const AuditSigning::KeyState key = AuditSigning::state(m_workspace.database());
+    if (key.publicKey.isEmpty())
+        m_signingKey->setText(tr("Signing key: none yet (%1).").arg(key.reason));
+    else if (key.canSign)
+        m_signingKey->setText(tr("Signing key (public, record it): %1 — held from %2.")
+                                  .arg(key.publicKey, key.source));
+    else
+        m_signingKey->setText(tr("Signing key (public, record it): %1 — not available in "
+                                 "this session, new entries stay unsigned: %2.")
+                                  .arg(key.publicKey, key.reason));
 }
 
 void AuditPage::showEntry(const QModelIndex& sourceIndex)

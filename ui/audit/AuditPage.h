@@ -14,7 +14,8 @@ class FilteredTable;
 class Workspace;
 
 // The audit log: every change, who made it, when, and what it was before
-// and after; filterable by record and date, with the hash chain's status.
+// and after; filterable by record and date, with the status of the hash
+// chain, its signed head and the records, and the public signing key.
 class AuditPage : public Page
 {
     Q_OBJECT
@@ -39,6 +40,7 @@ private:
     AuditLogModel* m_model = nullptr;
     FilteredTable* m_table = nullptr;
     QLabel* m_chainStatus = nullptr;
+    QLabel* m_signingKey = nullptr;
     QComboBox* m_recordType = nullptr;
     QDateEdit* m_from = nullptr;
     QDateEdit* m_to = nullptr;

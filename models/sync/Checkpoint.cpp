@@ -31,7 +31,15 @@ QJsonObject signedCheckpoint(const Database& db)
     q.prepare(QStringLiteral("SELECT at FROM audit_log WHERE seq = ?"));
     q.addBindValue(seq);
     const QString at = q.exec() && q.next() ? q.value(0).toString() : QString();
+    // The log's first entry names the log: one key may sign several
+    // workspaces (a key given through the environment), each its own log.
+    QSqlQuery first(db.connection());
+    const QString log =
+        first.exec(QStringLiteral("SELECT hash FROM audit_log WHERE seq = 1")) && first.next()
+            ? first.value(0).toString()
+            : QString();
     return QJsonObject{{QStringLiteral("seq"), seq},
+                       {QStringLiteral("log"), log},
                        {QStringLiteral("hash"), hash},
                        {QStringLiteral("signature"), signature},
                        {QStringLiteral("public_key"), publicKey},

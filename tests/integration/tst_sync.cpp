@@ -16,6 +16,7 @@
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -762,16 +763,33 @@ private slots:
         QVERIFY(syncRest(*ws, server).ok());
         QCOMPARE(server.checkpoints().size(), 1);
 
-        // A workspace with the same key and a shorter log (restored from an
-        // older copy, or cut short) is told that the server saw more.
-        auto behind = freshWorkspace();
-        QVERIFY(behind);
-        const SyncReport back = syncRest(*behind, server, fast(), {"organizations"});
+        // An older copy of this workspace (restored from a backup) is told
+        // that the server saw more of its log.
+        const QString older = m_tmp.path(QStringLiteral("older.sqlite"));
+        QSqlQuery copy(ws->database().connection());
+        QVERIFY2(copy.exec(QStringLiteral("VACUUM INTO '%1'").arg(older)),
+                 qPrintable(copy.lastError().text()));
+        server.append("organizations", org("o9"));
+        QVERIFY(syncRest(*ws, server).ok());
+        QCOMPARE(server.checkpoints().size(), 2);
+        auto behind = Workspace::open(older);
+        QVERIFY_OK(behind);
+        const SyncReport back = syncRest(*behind.value(), server, fast(), {"organizations"});
         QVERIFY(!back.ok());
         QVERIFY2(back.error.contains("The server holds a later audit checkpoint of this "
-                                     "workspace than entry #1"),
+                                     "workspace than entry #"),
                  qPrintable(back.error));
-        QCOMPARE(server.checkpoints().size(), 1);
+        QCOMPARE(server.checkpoints().size(), 2);
+
+        // Another workspace signed with the same key (one given through the
+        // environment) keeps a log of its own: its checkpoints are accepted.
+        auto other = freshWorkspace();
+        QVERIFY(other);
+        const SyncReport beside = syncRest(*other, server, fast(), {"organizations"});
+        QVERIFY2(beside.ok(), qPrintable(beside.error));
+        QCOMPARE(server.checkpoints().size(), 3);
+        QCOMPARE(server.checkpoints().last()["public_key"], c["public_key"]);
+        QVERIFY(server.checkpoints().last()["log"] != c["log"]);
     }
 
     void withoutASignedHeadNoCheckpointIsSent()

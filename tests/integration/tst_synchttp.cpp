@@ -363,7 +363,11 @@ private slots:
         const SyncReport report = syncFrom(*ws, server.url("/moved/api/v1"));
         QVERIFY2(report.ok(), qPrintable(report.error));
         QCOMPARE(count(*ws, "SELECT count(*) FROM organizations"), 1);
-        const auto requests = server.requests();
+        // The page, asked at the old place and then at the new one (the
+        // audit checkpoint after the sync goes the same way).
+        auto requests = server.requests();
+        requests.removeIf(
+            [](const RawServer::Request& r) { return r.target.contains("audit-checkpoints"); });
         QCOMPARE(requests.size(), 2);
         QVERIFY(requests.at(1).target.startsWith("/api/v1/organizations?"));
         QCOMPARE(requests.at(1).headers.value("authorization"), "Bearer " + kToken);

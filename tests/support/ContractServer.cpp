@@ -306,14 +306,14 @@ ContractServer::Response ContractServer::checkpoint(const Request& request)
     if (!AuditSigning::verify(key, seq, hash, c["signature"].toString()))
         return {422, problem(422, "Unprocessable Content", "the signature does not verify")};
     for (const QJsonObject& held : std::as_const(m_checkpoints)) {
-        if (held["public_key"] != key)
-            continue;
+        if (held["public_key"] != key || held["log"] != c["log"])
+            continue; // another key, or another workspace's log under the same key
         if (held["seq"].toInteger() == seq && held["hash"] == hash)
             return {200, json(held)}; // sent again: nothing new
         if (held["seq"].toInteger() > seq ||
             (held["seq"].toInteger() == seq && held["hash"] != hash))
             return {409, problem(409, "Conflict",
-                                 QString("a later checkpoint #%1 is held for this key")
+                                 QString("a later checkpoint #%1 is held for this log")
                                      .arg(held["seq"].toInteger()))};
     }
     m_checkpoints.append(c);

@@ -34,6 +34,20 @@ Status sqlError(const QSqlQuery& q)
     return Error{q.lastError().text()};
 }
 
+// The records of a resource whose local edit waits in an unresolved conflict.
+Result<QSet<QString>> idsInConflict(Database& db, const QString& resource)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT record_id FROM sync_conflicts WHERE resource = ?"));
+    q.addBindValue(resource);
+    if (!q.exec())
+        return Error{q.lastError().text()};
+    QSet<QString> ids;
+    while (q.next())
+        ids.insert(q.value(0).toString());
+    return ids;
+}
+
 } // namespace
 
 SyncEngine::SyncEngine(Database& db, SyncSource source, QByteArray token, SyncOptions options)
@@ -288,16 +302,10 @@ Status SyncEngine::applyPage(const QString& resource, const TableSpec& spec, Rec
     };
     const Status s = m_db.transaction([&]() -> Status {
         // Records with an unresolved conflict.
-        QSet<QString> held;
-        {
-            QSqlQuery q(m_db.connection());
-            q.prepare(QStringLiteral("SELECT record_id FROM sync_conflicts WHERE resource = ?"));
-            q.addBindValue(resource);
-            if (!q.exec())
-                return sqlError(q);
-            while (q.next())
-                held.insert(q.value(0).toString());
-        }
+        auto conflicted = idsInConflict(m_db, resource);
+        if (!conflicted)
+            return Error{conflicted.error()};
+        const QSet<QString> held = std::move(conflicted).value();
         // Records to write go in batches; a tombstone first writes what
         // came before it, so the page applies in its order.
         QList<RowLayout::Row> pending;
@@ -438,16 +446,10 @@ Status SyncEngine::retryKept(const QString& resource, SyncReport& report)
             QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(type->spec->table));
         // A record whose local edit waits in a conflict is left alone: the
         // officer decides first.
-        QSet<QString> held;
-        {
-            QSqlQuery q(m_db.connection());
-            q.prepare(QStringLiteral("SELECT record_id FROM sync_conflicts WHERE resource = ?"));
-            q.addBindValue(resource);
-            if (!q.exec())
-                return sqlError(q);
-            while (q.next())
-                held.insert(q.value(0).toString());
-        }
+        auto conflicted = idsInConflict(m_db, resource);
+        if (!conflicted)
+            return Error{conflicted.error()};
+        const QSet<QString> held = std::move(conflicted).value();
         QList<RefusedRecord> waiting;
         for (const RefusedRecord& k : std::as_const(kept.value()))
             if (!held.contains(k.id))

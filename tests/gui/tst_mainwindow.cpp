@@ -27,6 +27,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCategoryAxis>
+#include <QChart>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -612,6 +614,28 @@ private slots:
         QTRY_COMPARE(table->model()->rowCount(), rows);
     }
 
+    void aLongCategoryIsCutVisiblyOnTheTimeline()
+    {
+        QVERIFY(m_window->setOrganization("org-genmedia"));
+        clickSidebar("Retention");
+        auto page = qobject_cast<RetentionPage*>(m_window->currentPage());
+        QVERIFY(page);
+        const auto axes = page->timeline()->chart()->axes(Qt::Vertical);
+        QCOMPARE(axes.size(), 1);
+        auto y = qobject_cast<QCategoryAxis*>(axes.first());
+        QVERIFY(y);
+        QStringList shown;
+        for (QString label : y->categoriesLabels())
+            shown << label.remove(QChar(0x200B)); // the marks that keep labels unique
+        // "account and Your Content (cancelled by the user …)" is too long.
+        const auto cut = std::find_if(shown.cbegin(), shown.cend(), [](const QString& l) {
+            return l.startsWith(QStringLiteral("account and Your Content (cancel"));
+        });
+        QVERIFY2(cut != shown.cend(), qPrintable(shown.join(u'|')));
+        QVERIFY2(cut->endsWith(u'…') && cut->size() <= 34, qPrintable(*cut));
+        QVERIFY(shown.contains(QStringLiteral("live data"))); // a short one stays whole
+    }
+
     void onePersonsScheduleExports()
     {
         QVERIFY(m_window->setOrganization("org-genmedia"));
@@ -885,10 +909,16 @@ private slots:
         QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(3).center());
         auto waiting = find<QTreeWidget>("waitingRecords");
         QCOMPARE(waiting->topLevelItemCount(), 2);
+        // Records that wait are news, not the grey of an empty state.
+        auto waitingMessage = find<QLabel>("waitingMessage");
+        const QColor normalText = tabs->palette().color(QPalette::WindowText);
+        QVERIFY(normalText != tabs->palette().color(QPalette::Mid));
+        QCOMPARE(waitingMessage->palette().color(QPalette::WindowText), normalText);
         QCOMPARE(waiting->topLevelItem(1)->text(0), QString("rights-requests/q2"));
         QCOMPARE(waiting->topLevelItem(1)->text(1), QString("missing organization"));
         clickRow(waiting, waiting->model()->index(1, 0));
         QVERIFY(find<QPlainTextEdit>("waitingRecord")->toPlainText().contains("o-later"));
+        screenshot("sync-waiting.png");
         MessageBox::setNextAnswer(QMessageBox::Yes);
         QTest::mouseClick(find<QPushButton>("dismissWaiting"), Qt::LeftButton);
         QCOMPARE(waiting->topLevelItemCount(), 1);
@@ -908,6 +938,8 @@ private slots:
                  qPrintable(find<QLabel>("syncProgress")->text()));
         QTRY_COMPARE(waiting->topLevelItemCount(), 0);
         QCOMPARE(tabs->tabText(3), QString("Waiting"));
+        QCOMPARE(waitingMessage->palette().color(QPalette::WindowText),
+                 tabs->palette().color(QPalette::Mid));
         QVERIFY(Repository<RightsRequest>(m_ws->database()).find("q1").value().has_value());
         QVERIFY(!Repository<RightsRequest>(m_ws->database()).find("q2").value().has_value());
     }

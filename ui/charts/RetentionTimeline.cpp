@@ -4,6 +4,7 @@
 
 #include <QCategoryAxis>
 #include <QChart>
+#include <QFontMetrics>
 #include <QLineSeries>
 #include <QToolTip>
 #include <QValueAxis>
@@ -19,6 +20,8 @@ constexpr double kYear = 365.2425 * kDay;
 // The axis: log10 of seconds, from one hour to twenty years.
 const double kMin = std::log10(kHour);
 const double kMax = std::log10(20 * kYear);
+// A longer data category is cut, and says so, to leave the bars their room.
+constexpr qsizetype kLabelChars = 34;
 
 QColor actionColour(RetentionAction a)
 {
@@ -66,7 +69,6 @@ void RetentionTimeline::setRules(const QList<RetentionRule>& rules)
                              "anonymize, blue aggregate; dashed: with an exception"));
     chart->legend()->hide();
     chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setMargins(QMargins(4, 4, 12, 4));
 
     auto x = new QCategoryAxis;
     x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
@@ -77,6 +79,9 @@ void RetentionTimeline::setRules(const QList<RetentionRule>& rules)
         {kYear, tr("1 year")},    {7 * kYear, tr("7 years")}, {20 * kYear, tr("20 years")}};
     for (const auto& [seconds, label] : ticks)
         x->append(label, std::log10(seconds));
+    // The last label is centred on the end of the axis: room for its half.
+    const int lastHalf = QFontMetrics(x->labelsFont()).horizontalAdvance(ticks.last().second) / 2;
+    chart->setMargins(QMargins(4, 4, std::max(12, lastHalf + 4), 4));
     x->setGridLineVisible(true);
     auto y = new QCategoryAxis;
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
@@ -89,7 +94,9 @@ void RetentionTimeline::setRules(const QList<RetentionRule>& rules)
     RetentionTrigger group = RetentionTrigger::Collection;
     for (int i = 0; i < n; ++i) {
         const RetentionRule& r = m_rules[i];
-        QString label = r.dataCategory.left(34);
+        QString label = r.dataCategory.size() > kLabelChars
+                            ? r.dataCategory.left(kLabelChars - 1).trimmed() + u'…'
+                            : r.dataCategory;
         if (m_grouped && (i == 0 || r.trigger != group)) {
             group = r.trigger;
             label = QStringLiteral("▸ %1 · %2").arg(displayLabel(r.trigger), label);

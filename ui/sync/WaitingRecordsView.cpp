@@ -4,10 +4,12 @@
 #include "dialogs/MessageBox.h"
 #include "storage/Workspace.h"
 
+#include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -88,7 +90,12 @@ void WaitingRecordsView::reload()
             : tr("%1 record(s) a sync could not apply, kept and tried again on every sync until "
                  "they apply or the server sends a newer copy. Dismiss one to stop trying it.")
                   .arg(m_records.size()));
-    Style::emptyState(m_message);
+    if (m_records.isEmpty()) {
+        Style::emptyState(m_message);
+    } else { // not an empty state: read as ordinary text
+        m_message->setPalette(QPalette());
+        m_message->setFont(QFont());
+    }
     showRecord();
     emit countChanged(int(m_records.size()));
 }

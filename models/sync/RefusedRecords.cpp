@@ -152,7 +152,7 @@ Result<QSet<QString>> RefusedStore::ids(const QString& resource)
 }
 
 Status RefusedStore::keep(const QString& source, const QString& resource, const QJsonObject& record,
-                          const Refusal& refusal)
+                          const Refusal& refusal, bool anotherTry)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral(
@@ -161,7 +161,7 @@ Status RefusedStore::keep(const QString& source, const QString& resource, const 
         "ON CONFLICT (resource, record_id) DO UPDATE SET source = excluded.source, "
         "version = excluded.version, field = excluded.field, cause = excluded.cause, "
         "reason = excluded.reason, record_json = excluded.record_json, "
-        "last_tried_at = excluded.last_tried_at, tries = sync_refused.tries + 1"));
+        "last_tried_at = excluded.last_tried_at, tries = sync_refused.tries + ?"));
     const QString at = now();
     const QJsonValue version = record.value(QLatin1String("version"));
     q.addBindValue(resource);
@@ -174,6 +174,7 @@ Status RefusedStore::keep(const QString& source, const QString& resource, const 
     q.addBindValue(QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact)));
     q.addBindValue(at);
     q.addBindValue(at);
+    q.addBindValue(anotherTry ? 1 : 0);
     return q.exec() ? Status{} : Error{q.lastError().text()};
 }
 

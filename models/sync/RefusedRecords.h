@@ -40,7 +40,7 @@ struct RefusedRecord
     QJsonObject record; // as the server sent it
     QDateTime firstRefusedAt;
     QDateTime lastTriedAt;
-    int tries = 0;
+    int tries = 0; // the sync runs that tried it, the one that refused it first included
 };
 
 // Every record waiting, oldest first (or those of one resource).
@@ -73,9 +73,10 @@ public:
     // then keeps the set current as it writes).
     Result<QSet<QString>> ids(const QString& resource);
     // Keeps (or replaces) the copy of a record with why it was refused; a
-    // record tried again keeps its first date and counts one more try.
+    // record tried again keeps its first date, and counts one more try when
+    // `anotherTry` (the first time a sync run tries it: tries counts runs).
     Status keep(const QString& source, const QString& resource, const QJsonObject& record,
-                const Refusal& refusal);
+                const Refusal& refusal, bool anotherTry = true);
     Status drop(const QString& resource, const QString& id);
 
 private:

@@ -63,6 +63,7 @@ SyncReport SyncEngine::run()
 {
     SyncReport report;
     report.source = m_endpoint.source.name;
+    m_tried.clear();
     const QDateTime started = QDateTime::currentDateTimeUtc();
     // Records pulled are audited in the name of the source.
     const QString actor = m_db.auditActor();
@@ -289,7 +290,9 @@ Status SyncEngine::applyPage(const QString& resource, const TableSpec& spec, Rec
     // replaces an older one); one that applies leaves the waiting list.
     auto keep = [&](const QString& id, const QJsonObject& record, const Refusal& why) -> Status {
         rejected.append({resource, id, why.field, why.reason, why.cause});
-        if (auto k = refusedStore.keep(sourceName, resource, record, why); !k)
+        if (auto k =
+                refusedStore.keep(sourceName, resource, record, why, firstTryThisRun(resource, id));
+            !k)
             return k;
         m_kept.insert(id);
         return {};
@@ -427,6 +430,15 @@ Status SyncEngine::applyPage(const QString& resource, const TableSpec& spec, Rec
     return {};
 }
 
+bool SyncEngine::firstTryThisRun(const QString& resource, const QString& id)
+{
+    const QString key = resource + u'/' + id;
+    if (m_tried.contains(key))
+        return false;
+    m_tried.insert(key);
+    return true;
+}
+
 Status SyncEngine::retryKept(const QString& resource, SyncReport& report)
 {
     auto kept = loadRefused(m_db, resource);
@@ -493,9 +505,12 @@ Status SyncEngine::retryKept(const QString& resource, SyncReport& report)
             }
             waiting = still;
         }
-        // Still refused: tried once more, with today's reason.
+        // Still refused, with today's reason: one more try unless this run
+        // refused it already (a record counts one try per sync run).
         for (const RefusedRecord& k : std::as_const(waiting))
-            if (auto r = refusedStore.keep(k.source, resource, k.record, why.value(k.id)); !r)
+            if (auto r = refusedStore.keep(k.source, resource, k.record, why.value(k.id),
+                                           firstTryThisRun(resource, k.id));
+                !r)
                 return r;
         return {};
     });

@@ -59,7 +59,13 @@ struct SyncReport
     QMap<QString, int> waiting;
 
     bool ok() const { return error.isEmpty() && !cancelled; }
+    // How the run ended: "ok", "waiting" (it ran to the end but records
+    // refused and kept wait for the next sync), "cancelled" or "error".
+    QString outcome() const;
     int waitingTotal() const;
+    // The causes of the records waiting, the commonest first: "missing
+    // organization", or "2000 missing organization, 1 invalid type".
+    QString waitingCauses() const;
     // "2000 records refused and kept for the next sync: missing
     // organization"; empty when none wait.
     QString waitingMessage() const;
@@ -72,7 +78,7 @@ struct SyncRun
     qint64 seq = 0;
     QString source;
     QDateTime startedAt, finishedAt;
-    QString outcome; // ok, error, cancelled
+    QString outcome; // ok, waiting, error, cancelled (SyncReport::outcome())
     QString message;
     QJsonObject summary; // SyncReport::toJson()
     QList<Rejection> rejections;
@@ -110,6 +116,9 @@ private:
     Status applyPage(const QString& resource, const TableSpec& spec, RecordStore& store,
                      const struct FetchedPage& page, SyncReport& report);
     Status retryKept(const QString& resource, SyncReport& report);
+    // Whether this run tries the kept record for the first time: a record
+    // refused and tried again within one run counts one try.
+    bool firstTryThisRun(const QString& resource, const QString& id);
     bool cancelled() const { return m_options.cancelled && m_options.cancelled(); }
     void logRun(const SyncReport& report, const QDateTime& started);
 
@@ -117,7 +126,8 @@ private:
     Endpoint m_endpoint;
     SyncOptions m_options;
     HttpClient m_http;
-    QSet<QString> m_kept; // ids of the resource being pulled that wait in sync_refused
+    QSet<QString> m_kept;  // ids of the resource being pulled that wait in sync_refused
+    QSet<QString> m_tried; // "resource/id" of the kept records this run has tried
 };
 
 } // namespace workbench::sync

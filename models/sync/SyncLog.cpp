@@ -54,6 +54,7 @@ QJsonObject SyncReport::toJson() const
         causes.insert(it.key(), it.value());
     QJsonObject o{{QStringLiteral("source"), source},
                   {QStringLiteral("ok"), ok()},
+                  {QStringLiteral("outcome"), outcome()},
                   {QStringLiteral("pushed"), pushed},
                   {QStringLiteral("conflicts"), conflicts},
                   {QStringLiteral("resources"), perResource},
@@ -75,24 +76,36 @@ int SyncReport::waitingTotal() const
     return total;
 }
 
-QString SyncReport::waitingMessage() const
+QString SyncReport::outcome() const
 {
-    const int total = waitingTotal();
-    if (total == 0)
-        return QString();
-    QStringList causes;
+    if (!ok())
+        return cancelled ? QStringLiteral("cancelled") : QStringLiteral("error");
+    return waitingTotal() > 0 ? QStringLiteral("waiting") : QStringLiteral("ok");
+}
+
+QString SyncReport::waitingCauses() const
+{
     // The commonest cause first.
     QList<std::pair<int, QString>> byCount;
     for (auto it = waiting.begin(); it != waiting.end(); ++it)
         byCount.append({-it.value(), it.key()});
     std::sort(byCount.begin(), byCount.end());
+    QStringList causes;
     for (const auto& [minus, cause] : byCount)
         causes << (waiting.size() == 1 ? cause : QStringLiteral("%1 %2").arg(-minus).arg(cause));
+    return causes.join(QStringLiteral(", "));
+}
+
+QString SyncReport::waitingMessage() const
+{
+    const int total = waitingTotal();
+    if (total == 0)
+        return QString();
     const QString text = total == 1 ? tr("1 record refused and kept for the next sync: %2")
                                     : tr("%1 records refused and kept for the next sync: %2");
     return QString(text)
         .replace(QStringLiteral("%1"), QString::number(total))
-        .replace(QStringLiteral("%2"), causes.join(QStringLiteral(", ")));
+        .replace(QStringLiteral("%2"), waitingCauses());
 }
 
 Result<QList<SyncRun>> loadSyncRuns(Database& db, int limit)
@@ -144,9 +157,7 @@ void SyncEngine::logRun(const SyncReport& report, const QDateTime& started)
         q.addBindValue(report.source);
         q.addBindValue(started.toString(Qt::ISODateWithMs));
         q.addBindValue(now());
-        q.addBindValue(report.ok() ? QStringLiteral("ok")
-                                   : (report.cancelled ? QStringLiteral("cancelled")
-                                                       : QStringLiteral("error")));
+        q.addBindValue(report.outcome());
         q.addBindValue(report.error);
         q.addBindValue(
             QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact)));

@@ -895,15 +895,18 @@ private slots:
 
         QTest::keyClick(m_window.get(), Qt::Key_F5);
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->isSyncing(), 30000);
-        const QString said = find<QLabel>("syncProgress")->text();
-        QVERIFY2(said.contains("2 records refused and kept for the next sync: missing "
-                               "organization"),
-                 qPrintable(said));
+        // One sentence, each record counted once (the catalogues give
+        // "record(s)" its plural forms).
+        QCOMPARE(find<QLabel>("syncProgress")->text(),
+                 QString("Synced: 0 record(s) changed; 2 waiting for the next sync (missing "
+                         "organization) — see Sync › Waiting"));
         auto tabs = find<QTabWidget>("syncTabs");
         QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(1).center());
         auto log = find<QTreeWidget>("syncLog");
         QVERIFY2(log->topLevelItem(0)->text(3).contains("2 records refused and kept"),
                  qPrintable(log->topLevelItem(0)->text(3)));
+        // A run that left records waiting is not "OK".
+        QCOMPARE(log->topLevelItem(0)->text(2), QString("Done, records waiting"));
 
         QCOMPARE(tabs->tabText(3), QString("Waiting (2)"));
         QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(3).center());
@@ -936,6 +939,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->isSyncing(), 30000);
         QVERIFY2(!find<QLabel>("syncProgress")->text().contains("refused"),
                  qPrintable(find<QLabel>("syncProgress")->text()));
+        QCOMPARE(find<QLabel>("syncProgress")->text(),
+                 QString("Synced: 2 record(s) changed")); // the organization, then q1
+        QTRY_COMPARE(log->topLevelItem(0)->text(2), QString("OK"));
         QTRY_COMPARE(waiting->topLevelItemCount(), 0);
         QCOMPARE(tabs->tabText(3), QString("Waiting"));
         QCOMPARE(waitingMessage->palette().color(QPalette::WindowText),

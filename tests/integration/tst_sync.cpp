@@ -553,6 +553,46 @@ private slots:
         QCOMPARE(count(*ws, "SELECT count(*) FROM sync_refused"), 0);
     }
 
+    // A record refused and tried again within the sync that kept it counts
+    // one try, one more per later sync; a run that leaves records waiting
+    // is logged and reported as "waiting", not "ok", and one that leaves
+    // none as "ok".
+    void triesCountSyncRunsAndARunLeavingRecordsWaitSaysSo()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", org("o1"));
+        server.append("rights-requests", request("w1"));
+        auto ws = freshWorkspace();
+        SyncReport report = syncRest(*ws, server, fast(), {"rights-requests"});
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        QCOMPARE(report.waitingTotal(), 1);
+        auto kept = loadRefused(ws->database(), "rights-requests");
+        QVERIFY_OK(kept);
+        QCOMPARE(kept->size(), 1);
+        QCOMPARE(kept->first().tries, 1);
+        QCOMPARE(report.outcome(), QString("waiting"));
+        QCOMPARE(report.toJson().value("outcome").toString(), QString("waiting"));
+        QVERIFY(report.toJson().value("ok").toBool()); // it ran to the end
+        auto runs = loadSyncRuns(ws->database());
+        QVERIFY_OK(runs);
+        QCOMPARE(runs->first().outcome, QString("waiting"));
+
+        report = syncRest(*ws, server, fast(), {"rights-requests"});
+        kept = loadRefused(ws->database(), "rights-requests");
+        QVERIFY_OK(kept);
+        QCOMPARE(kept->first().tries, 2);
+
+        report = syncRest(*ws, server);
+        QVERIFY2(report.ok(), qPrintable(report.error));
+        QCOMPARE(report.waitingTotal(), 0);
+        QCOMPARE(report.outcome(), QString("ok"));
+        QCOMPARE(report.toJson().value("outcome").toString(), QString("ok"));
+        runs = loadSyncRuns(ws->database());
+        QVERIFY_OK(runs);
+        QCOMPARE(runs->first().outcome, QString("ok"));
+        QCOMPARE(count(*ws, "SELECT count(*) FROM rights_requests WHERE id = 'w1'"), 1);
+    }
+
     // A kept record is replaced by the server's newer copy and applies once
     // fixed; a dismissed one is audited and never tried again.
     void keptRecordsAreReplacedAppliedOrDismissed()
@@ -582,7 +622,7 @@ private slots:
         QCOMPARE(kept->at(0).id, QString("r1"));
         QCOMPARE(kept->at(0).version, 2);
         QVERIFY(kept->at(0).refusal.reason.contains("o-elsewhere"));
-        QCOMPARE(kept->at(1).tries, 3); // kept, then tried after each of two pulls
+        QCOMPARE(kept->at(1).tries, 2); // one try per sync run: the one that kept it, then one
 
         // Fixed on the server: applied, and gone from the list.
         orphan["version"] = 3;

@@ -778,11 +778,19 @@ private slots:
         QCOMPARE(full.code, 3); // the invalid one still waits
         QVERIFY2(full.out.contains("1 record refused and kept for the next sync: invalid type"),
                  qPrintable(full.out.right(400)));
+        // The JSON report says the run ended with records waiting.
+        const Run again = runCli(sync + QStringList{"--format", "json"});
+        QCOMPARE(again.code, 3);
+        const QJsonObject report = QJsonDocument::fromJson(again.out.toUtf8()).object();
+        QCOMPARE(report["outcome"].toString(), QString("waiting"));
+        QCOMPARE(report["waiting"].toObject()["total"].toInt(), 1);
         const Run waiting = runCli({"sync", "--workspace", ws, "--waiting"});
         QCOMPARE(waiting.code, 0);
         QVERIFY2(waiting.out.contains("rights-requests/bad") && waiting.out.contains("1 record "
                                                                                      "waits"),
                  qPrintable(waiting.out));
+        // One try per sync run: the subset, the full sync and the JSON one.
+        QVERIFY2(waiting.out.contains(", 3 tries): invalid type"), qPrintable(waiting.out));
 
         QCOMPARE(runCli({"sync", "--workspace", ws, "--dismiss", "rights-requests/q1"}).code, 1);
         QCOMPARE(runCli({"sync", "--workspace", ws, "--dismiss", "nothing/x"}).code, 2);
@@ -793,6 +801,10 @@ private slots:
         const Run clean = runCli(sync);
         QCOMPARE(clean.code, 0);
         QVERIFY(!clean.out.contains("refused and kept"));
+        const Run cleanJson = runCli(sync + QStringList{"--format", "json"});
+        QCOMPARE(cleanJson.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(cleanJson.out.toUtf8()).object()["outcome"].toString(),
+                 QString("ok"));
         const Run requests = runCli({"requests", "--workspace", ws, "--format", "json"});
         QCOMPARE(QJsonDocument::fromJson(requests.out.toUtf8()).array().size(), 2000);
         QCOMPARE(runCli({"verify", "--workspace", ws}).code, 0);

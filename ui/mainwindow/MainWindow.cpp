@@ -393,21 +393,23 @@ void MainWindow::syncFinished(const QList<sync::SyncReport>& reports)
 {
     m_syncBusy->hide();
     m_syncCancel->hide();
-    int changed = 0, conflicts = 0, rejected = 0;
+    int changed = 0, conflicts = 0, unkept = 0;
     QStringList errors;
     // Records waiting are the workspace's, not one source's: as they are now.
     sync::SyncReport now;
     if (auto causes = sync::refusedCauses(m_workspace.database()))
         now.waiting = causes.value();
-    const QString waiting = now.waitingMessage();
     QSet<QString> resources;
     for (const sync::SyncReport& r : reports) {
         conflicts += r.conflicts;
         if (!r.error.isEmpty())
             errors << r.error;
+        // A record refused with an id is kept and counted with those
+        // waiting; one without an id cannot be kept: the log lists it.
+        for (const sync::Rejection& rejection : r.rejections)
+            unkept += rejection.id.isEmpty() ? 1 : 0;
         for (auto it = r.resources.begin(); it != r.resources.end(); ++it) {
             changed += it->added + it->updated + it->deleted;
-            rejected += it->rejected;
             if (it->added || it->updated || it->deleted)
                 resources.insert(it.key());
         }
@@ -418,14 +420,18 @@ void MainWindow::syncFinished(const QList<sync::SyncReport>& reports)
     for (const QString& resource : std::as_const(resources))
         m_workspace.notifyChanged(resource);
     m_workspace.notifyChanged(QStringLiteral("sync"));
+    // One sentence, each record counted once: "Synced: 3 records changed;
+    // 2 waiting for the next sync (missing organization) — see Sync ›
+    // Waiting".
     QString summary = errors.isEmpty() ? tr("Synced: %n record(s) changed", nullptr, changed)
                                        : tr("Sync stopped: %1").arg(errors.join(u' '));
-    if (rejected)
-        summary += tr("; %n rejected (see the sync log)", nullptr, rejected);
     if (conflicts)
         summary += tr("; %n conflict(s) to resolve", nullptr, conflicts);
-    if (!waiting.isEmpty())
-        summary += QStringLiteral("; ") + waiting + tr(" (Sync › Waiting)");
+    if (const int waiting = now.waitingTotal())
+        summary += tr("; %n waiting for the next sync (%1) — see Sync › Waiting", nullptr, waiting)
+                       .arg(now.waitingCauses());
+    if (unkept)
+        summary += tr("; %n rejected without an id — see Sync › Log", nullptr, unkept);
     m_syncLabel->setText(summary);
     m_syncLabel->setToolTip(summary);
 }

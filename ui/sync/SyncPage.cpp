@@ -373,11 +373,15 @@ void SyncPage::loadLog()
         if (pushed)
             changes.prepend(tr("%n edit(s) sent", nullptr, pushed));
         // Runs logged before URLs were checked may name one with a token.
-        const QString outcome = run.outcome == u"ok"
-                                    ? tr("OK")
-                                    : (run.outcome == u"cancelled"
-                                           ? tr("Cancelled")
-                                           : tr("Error: %1").arg(sync::redactSecrets(run.message)));
+        QString outcome;
+        if (run.outcome == u"ok")
+            outcome = tr("OK");
+        else if (run.outcome == u"waiting") // ran to the end; refused records wait
+            outcome = tr("Done, records waiting");
+        else if (run.outcome == u"cancelled")
+            outcome = tr("Cancelled");
+        else
+            outcome = tr("Error: %1").arg(sync::redactSecrets(run.message));
         auto item = new QTreeWidgetItem(
             m_log, {QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat),
                     sync::redactSecrets(run.source), outcome,

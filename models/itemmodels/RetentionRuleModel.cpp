@@ -167,9 +167,18 @@ Result<RetentionRule> RetentionRuleModel::edited(int row, int column, const QVar
     return r;
 }
 
+void RetentionRuleModel::setReadOnly(bool readOnly)
+{
+    if (readOnly == m_readOnly)
+        return;
+    m_readOnly = readOnly;
+    if (!m_rules.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
 bool RetentionRuleModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
-    if (role != Qt::EditRole || !index.isValid())
+    if (role != Qt::EditRole || !index.isValid() || m_readOnly)
         return false;
     auto after = edited(index.row(), index.column(), value);
     if (!after) {
@@ -188,8 +197,10 @@ bool RetentionRuleModel::setData(const QModelIndex& index, const QVariant& value
 
 Qt::ItemFlags RetentionRuleModel::flags(const QModelIndex& index) const
 {
-    return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable
-                           : Qt::NoItemFlags;
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return m_readOnly ? Qt::ItemIsEnabled | Qt::ItemIsSelectable
+                      : Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable;
 }
 
 int RetentionRuleModel::rowCount(const QModelIndex& parent) const

@@ -40,6 +40,11 @@ public:
     const QList<Processor>& processors() const { return m_processors; }
     int rowOf(const QString& ruleId) const;
 
+    // Read-only: no cell is editable (flags() drops ItemIsEditable) and
+    // setData() refuses, for a workspace this user may not change.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+
     // Adds a rule (undoable) and returns its id; its row appears when the
     // model has read the change.
     QString addRule();
@@ -66,6 +71,7 @@ private:
     Workspace& m_workspace;
     QUndoStack& m_undoStack;
     QString m_organizationId;
+    bool m_readOnly = false;
     QList<RetentionRule> m_rules;
     QList<Processor> m_processors;
     bool m_reloadScheduled = false;

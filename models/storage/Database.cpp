@@ -127,7 +127,7 @@ Error Database::readOnlyError() const
     if (m_readOnlyReason.isEmpty())
         return Error{
             QObject::tr("Workspace %1 is open read-only: the change was not saved.").arg(shown)};
-    return Error{QObject::tr("Workspace %1 is read-only (%2): the change was not saved.")
+    return Error{QObject::tr("Workspace %1 is read-only: %2. The change was not saved.")
                      .arg(shown, m_readOnlyReason)};
 }
 

@@ -467,9 +467,29 @@ private slots:
     }
 
     // chmod 0400 used to be undone and the file written. The window opens
-    // it read-only, says so, and refuses every change with the reason.
-    void aReadOnlyWorkspaceSaysSoAndRefusesChanges()
+    // it read-only and says so; every page disables what would change it
+    // (each change used to be refused only on Apply), while reading,
+    // filtering, exporting, comparing and printing stay; the workspace
+    // itself still refuses any write with the reason.
+    void aReadOnlyWorkspaceSaysSoAndDisablesEditing()
     {
+        // Something each page could act on: an open request and a draft.
+        RightsRequest q;
+        q.id = "GUI-0003";
+        q.organizationId = "org-labelsets";
+        q.type = RequestType::Access;
+        q.jurisdiction = Jurisdiction::Gdpr;
+        q.subjectName = "Ada Lovelace";
+        q.subjectEmail = "ada@example.com";
+        q.receivedAt = QDateTime(QDate::currentDate(), QTime(9, 0), Qt::UTC);
+        QVERIFY_OK(m_ws->save(q, "Receive GUI-0003"));
+        QVERIFY_OK(RequestService(*m_ws).recomputeDeadlines());
+        auto published = m_ws->policyVersions("org-labelsets");
+        QVERIFY_OK(published);
+        auto draft = PolicyService(*m_ws).newDraft("org-labelsets", "privacy-policy",
+                                                   published.value().first().id);
+        QVERIFY_OK(draft);
+
         const QString path = m_ws->path();
         m_window.reset();
         m_ws.reset(); // closed: the WAL is folded back into the file
@@ -494,25 +514,111 @@ private slots:
         auto banner = find<QLabel>("readOnlyBanner");
         QVERIFY(banner);
         QVERIFY(banner->isVisible());
-        QVERIFY2(banner->text().contains("Read-only: you cannot change this workspace") &&
-                     banner->text().contains("no write permission"),
-                 qPrintable(banner->text()));
+        QCOMPARE(banner->text(),
+                 QString("<b>Read-only:</b> this workspace cannot be changed because the file "
+                         "has no write permission for you (mode 0400). You can read, search, "
+                         "compare, export and print."));
         QVERIFY(find<QLabel>("workspaceLabel")->text().contains("(read-only)"));
         auto syncNow = m_window->findChild<QAction*>("actionSyncNow");
         QVERIFY(syncNow && !syncNow->isEnabled());
         QVERIFY(!m_window->syncNow());
 
-        // An edit through the real pane is refused with the reason.
+        // Processors: nothing to add, import or offboard; the fields read
+        // only; filtering and the annex export stay.
         clickSidebar("Processors");
         selectProcessor("Stripe");
-        replaceText(find<QLineEdit>("contactEdit"), "privacy@stripe.example");
-        QTest::mouseClick(find<QPushButton>("applyButton"), Qt::LeftButton);
-        QVERIFY2(MessageBox::lastMessage().contains("is read-only (the file has no write "
-                                                    "permission for you (mode 0400)): the "
-                                                    "change was not saved"),
-                 qPrintable(MessageBox::lastMessage()));
+        for (const char* name :
+             {"addProcessorButton", "addFromCatalogueButton", "offboardButton", "importListButton"})
+            QVERIFY2(!find<QPushButton>(name)->isEnabled(), name);
+        auto contact = find<QLineEdit>("contactEdit");
+        QVERIFY(contact->isReadOnly());
+        QTest::keyClicks(contact, "x");
+        QCOMPARE(contact->text(), QStringLiteral("dpo@stripe.com"));
+        QVERIFY(!find<QComboBox>("statusCombo")->isEnabled());
+        QVERIFY(!find<QPushButton>("applyButton")->isEnabled());
+        QVERIFY(!find<QPushButton>("applyButton")->isVisible());
+        QVERIFY(find<QPushButton>("exportAnnexButton")->isEnabled());
+        auto filter = find<QLineEdit>("processorFilter");
+        QVERIFY(filter->isEnabled() && !filter->isReadOnly());
+        QTest::keyClicks(filter, "Stripe");
+        QTRY_COMPARE(find<QTreeView>("processorTree")->model()->rowCount(), 1);
         QCOMPARE(m_ws->processor("p-stripe").value()->contact, QStringLiteral("dpo@stripe.com"));
-        QVERIFY(m_window->undoStack()->count() == 0 || !m_window->undoStack()->canUndo());
+
+        // Retention: no cell opens an editor, no rule is added or removed.
+        clickSidebar("Retention");
+        auto rules = find<QTableView>("retentionView");
+        QTRY_VERIFY(rules->model()->rowCount() > 0);
+        const QModelIndex cell = rules->model()->index(0, RetentionRuleModel::PeriodColumn);
+        QVERIFY(!(rules->model()->flags(cell) & Qt::ItemIsEditable));
+        QVERIFY(!rules->model()->setData(cell, "5 years"));
+        rules->setCurrentIndex(cell);
+        QTest::keyClick(rules, Qt::Key_F2);
+        // No editor opened on the cell (an editor is a child of the viewport).
+        QVERIFY(rules->viewport()->findChildren<QWidget*>(Qt::FindDirectChildrenOnly).isEmpty());
+        QVERIFY(!find<QPushButton>("addRuleButton")->isEnabled());
+        QVERIFY(!find<QPushButton>("removeRuleButton")->isEnabled());
+        QVERIFY(find<QLineEdit>("retentionFilter")->isEnabled());
+
+        // Requests: the queue filters and searches, the request reads, and
+        // no action on it is offered; the deadline rules open to be read.
+        clickSidebar("Requests");
+        auto queue = find<QTableView>("requestQueue");
+        auto search = find<QLineEdit>("requestSearch");
+        QVERIFY(search->isEnabled());
+        QTest::keyClicks(search, "GUI-0003");
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE(queue->model()->rowCount(), 1);
+        clickRow(queue, queue->model()->index(0, 0));
+        QTRY_VERIFY(find<QLabel>("requestHeading")->text().startsWith("GUI-0003"));
+        for (const char* name : {"verifyButton", "pauseButton", "extendButton", "assignButton",
+                                 "noteButton", "statusButton", "closeButton", "generateTasksButton",
+                                 "taskSentButton", "taskConfirmedButton", "taskNotNeededButton"})
+            QVERIFY2(!find<QPushButton>(name)->isEnabled(), name);
+        QVERIFY(find<QComboBox>("statusFilter")->isEnabled());
+        bool rulesReadOnly = false;
+        QTimer::singleShot(0, this, [&] {
+            auto dialog = qobject_cast<DeadlineRulesDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto box = dialog->findChild<QDialogButtonBox*>();
+            rulesReadOnly =
+                !box->button(QDialogButtonBox::Save)->isVisible() &&
+                dialog->findChild<QPlainTextEdit*>("holidaysEdit")->isReadOnly() &&
+                dialog->findChild<QTableWidget*>("deadlineRulesTable")->editTriggers() ==
+                    QAbstractItemView::NoEditTriggers;
+            dialog->reject();
+        });
+        QTest::mouseClick(find<QPushButton>("deadlineRulesButton"), Qt::LeftButton);
+        QVERIFY(rulesReadOnly);
+
+        // Policies: the draft reads but is not edited, drafted or published;
+        // comparing, exporting and printing the redline stay.
+        clickSidebar("Policies");
+        auto policies = m_window->findChild<PoliciesPage*>("policiesPage");
+        QVERIFY(policies);
+        QVERIFY(policies->selectVersion(draft.value().id));
+        QVERIFY(policies->editor()->isReadOnly());
+        QVERIFY(!policies->editor()->toPlainText().isEmpty());
+        for (const char* name : {"newDraftButton", "publishButton", "discardDraftButton"})
+            QVERIFY2(!find<QPushButton>(name)->isEnabled(), name);
+        for (const char* name : {"exportRedlineButton", "printRedlineButton", "compareFileButton"})
+            QVERIFY2(find<QPushButton>(name)->isEnabled(), name);
+
+        // Sync: the sources and conflicts read, none is changed.
+        clickSidebar("Sync");
+        for (const char* name :
+             {"newSource", "saveSource", "removeSource", "keepMine", "takeTheirs", "mergeTicked"})
+            QVERIFY2(!find<QPushButton>(name)->isEnabled(), name);
+        QVERIFY(find<QLineEdit>("sourceUrl")->isReadOnly());
+
+        // A write that goes around the pages is refused with the reason.
+        Processor stripe = *m_ws->processor("p-stripe").value();
+        stripe.contact = "privacy@stripe.example";
+        const Status refused = m_ws->save(stripe, "Edit Stripe");
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains("is read-only: the file has no write permission for "
+                                          "you (mode 0400). The change was not saved."),
+                 qPrintable(refused.error()));
+        QVERIFY(!m_window->undoStack()->canUndo());
 
         m_window.reset();
         m_ws.reset();

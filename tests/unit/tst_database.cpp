@@ -318,7 +318,8 @@ private slots:
             });
             QVERIFY(!s);
             QVERIFY(!ran);
-            QVERIFY2(s.error().contains("read-only") && s.error().contains("not saved"),
+            QVERIFY2(s.error().contains(" is read-only: the file has no write permission for "
+                                        "you (mode 0400). The change was not saved."),
                      qPrintable(s.error()));
             // SQLite itself refuses a write that went around it.
             QVERIFY(!q.exec("INSERT INTO organizations (id, name) VALUES ('x', 'X')"));

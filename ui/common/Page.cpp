@@ -10,6 +10,12 @@ void Page::setOrganization(const QString& organizationId)
     requestRefresh();
 }
 
+void Page::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    updateEditing();
+}
+
 void Page::requestRefresh()
 {
     m_stale = true;

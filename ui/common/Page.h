@@ -10,6 +10,12 @@ namespace workbench {
 // A page reads its data when it is on screen: a change of organization, or
 // of the records it shows, while it is hidden only marks it stale, and it
 // refreshes when it is next shown. Start-up reads only the first page.
+//
+// A workspace this user may not change is shown read-only: the main window
+// tells every page once, through setReadOnly(), and each page disables its
+// editing controls (or makes its editors read-only) in its override of
+// updateEditing(), the one place that decides what may be edited. Reading,
+// filtering, sorting, exporting, comparing and printing stay available.
 class Page : public QWidget
 {
     Q_OBJECT
@@ -23,6 +29,9 @@ public:
     void setOrganization(const QString& organizationId);
     QString organizationId() const { return m_organizationId; }
 
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+
 signals:
     void statusMessage(const QString& text);
 
@@ -32,9 +41,14 @@ protected:
     // Refreshes now if the page is visible, else when it is next shown.
     void requestRefresh();
     void showEvent(QShowEvent* event) override;
+    // Enables or disables what changes the workspace, from isReadOnly() and
+    // the page's own state (what is selected). Pages call it whenever that
+    // state changes; setReadOnly() calls it too.
+    virtual void updateEditing() {}
 
 private:
     QString m_organizationId;
+    bool m_readOnly = false;
     bool m_stale = true;
 };
 

@@ -72,12 +72,14 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     if (workspace.database().isReadOnly()) {
         // Said once, where it cannot be missed; every change is refused by
         // the workspace itself with the same reason.
+        // The reason is a clause ("the file has no write permission for you
+        // (mode 0400)"), so it follows "because" as it is.
+        const QString reason = workspace.database().readOnlyReason();
         m_readOnlyBanner = new QLabel(
-            tr("<b>Read-only: you cannot change this workspace.</b> %1")
-                .arg(workspace.database().readOnlyReason().isEmpty()
-                         ? tr("It was opened for reading only.")
-                         : tr("The file cannot be written: %1.")
-                               .arg(workspace.database().readOnlyReason().toHtmlEscaped())));
+            (reason.isEmpty() ? tr("<b>Read-only:</b> this workspace was opened for reading only.")
+                              : tr("<b>Read-only:</b> this workspace cannot be changed because %1.")
+                                    .arg(reason.toHtmlEscaped())) +
+            u' ' + tr("You can read, search, compare, export and print."));
         m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
         m_readOnlyBanner->setWordWrap(true);
         m_readOnlyBanner->setContentsMargins(12, 6, 12, 6);
@@ -196,6 +198,7 @@ Page* MainWindow::ensurePage(int index)
     m_pages->removeWidget(placeholder);
     placeholder->deleteLater();
     connect(entry.page, &Page::statusMessage, this, &MainWindow::showStatus);
+    entry.page->setReadOnly(m_workspace.database().isReadOnly());
     entry.page->setOrganization(organization());
     return entry.page;
 }

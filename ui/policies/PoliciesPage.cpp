@@ -201,7 +201,7 @@ PoliciesPage::PoliciesPage(Workspace& workspace, QWidget* parent)
         if (model()->rowCount() == 0)
             showVersion(nullptr);
     });
-    updateActions();
+    updateEditing();
 }
 
 void PoliciesPage::refresh()
@@ -255,11 +255,6 @@ void PoliciesPage::showVersion(const PolicyVersion* version)
         m_loading = false;
         m_dirty = false;
     }
-    const bool draft = version && version->status == PolicyStatus::Draft;
-    m_editor->setReadOnly(!draft);
-    m_editor->setToolTip(draft ? tr("Markdown; saved as you type")
-                               : tr("Published versions are read-only: New draft starts an "
-                                    "editable copy."));
     m_preview->setMarkdown(m_editor->toPlainText());
     runLint();
     if (!same) {
@@ -274,16 +269,25 @@ void PoliciesPage::showVersion(const PolicyVersion* version)
         else
             m_diffView->setDiff({});
     }
-    updateActions();
+    updateEditing();
 }
 
-void PoliciesPage::updateActions()
+void PoliciesPage::updateEditing()
 {
+    // Reading, linting, comparing, exporting and printing stay; drafting and
+    // publishing go when the workspace is read-only.
     const PolicyVersion* v = current();
     const bool draft = v && v->status == PolicyStatus::Draft;
-    m_publish->setEnabled(draft);
-    m_discard->setEnabled(draft);
-    m_newDraft->setEnabled(!organizationId().isEmpty());
+    const bool editable = !isReadOnly();
+    m_publish->setEnabled(editable && draft);
+    m_discard->setEnabled(editable && draft);
+    m_newDraft->setEnabled(editable && !organizationId().isEmpty());
+    m_editor->setReadOnly(!editable || !draft);
+    m_editor->setToolTip(!editable ? tr("This workspace is read-only: the text can be read, "
+                                        "not changed.")
+                         : draft   ? tr("Markdown; saved as you type")
+                                   : tr("Published versions are read-only: New draft starts an "
+                                          "editable copy."));
     const bool comparable = m_oldSource->count() > 0 && m_newSource->count() > 0;
     m_exportRedline->setEnabled(comparable);
     m_print->setEnabled(comparable);
@@ -437,7 +441,7 @@ void PoliciesPage::fillCompareSources()
         if (at >= 0)
             c->setCurrentIndex(at);
     }
-    updateActions();
+    updateEditing();
 }
 
 std::optional<QString> PoliciesPage::textOf(const QString& source) const

@@ -47,12 +47,12 @@ signals:
 protected:
     void refresh() override;
     void hideEvent(QHideEvent* event) override;
+    void updateEditing() override;
 
 private:
     const PolicyVersion* current() const;
     const PolicyVersion* versionById(const QString& id) const;
     void showVersion(const PolicyVersion* version);
-    void updateActions();
     void newDraft();
     void publish();
     void discardDraft();

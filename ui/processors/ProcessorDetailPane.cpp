@@ -189,7 +189,8 @@ void ProcessorDetailPane::setProcessor(const Processor* p, const QList<Processor
         for (const Organization& o : organizations) {
             auto item = new QListWidgetItem(o.name, m_organizations);
             item->setData(Qt::UserRole, o.id);
-            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+            item->setFlags(m_readOnly ? Qt::ItemIsEnabled
+                                      : Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         }
     }
     m_original = *p;
@@ -292,8 +293,31 @@ void ProcessorDetailPane::updateState()
     const auto e = edited();
     m_problem->setText(e.ok() ? QString() : tr("Cannot apply yet: %1").arg(e.error()));
     const bool dirty = isDirty();
-    m_apply->setEnabled(dirty && e.ok());
-    m_revert->setEnabled(dirty);
+    m_apply->setEnabled(!m_readOnly && dirty && e.ok());
+    m_revert->setEnabled(!m_readOnly && dirty);
+}
+
+void ProcessorDetailPane::setReadOnly(bool readOnly)
+{
+    if (readOnly == m_readOnly)
+        return;
+    m_readOnly = readOnly;
+    for (QLineEdit* edit : m_form->findChildren<QLineEdit*>()) {
+        edit->setReadOnly(readOnly);
+        edit->setClearButtonEnabled(!readOnly);
+    }
+    m_address->setReadOnly(readOnly);
+    for (QComboBox* combo : {m_transfer, m_dpaStatus, m_status, m_parent})
+        combo->setEnabled(!readOnly);
+    for (int i = 0; i < m_organizations->count(); ++i)
+        m_organizations->item(i)->setFlags(readOnly ? Qt::ItemIsEnabled
+                                                    : Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+    m_apply->setVisible(!readOnly);
+    m_revert->setVisible(!readOnly);
+    m_empty->setText(readOnly ? tr("Select a processor to see its contract.")
+                              : tr("Select a processor to see and edit its contract,\n"
+                                   "or add one with Ctrl+N."));
+    updateState();
 }
 
 void ProcessorDetailPane::focusName()

@@ -36,6 +36,11 @@ public:
 
     void focusName();
 
+    // Read-only: the fields can be read, selected and copied, not changed;
+    // Apply and Revert are hidden.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+
 signals:
     void applyRequested();
 
@@ -46,6 +51,7 @@ private:
 
     Processor m_original;
     bool m_loading = false;
+    bool m_readOnly = false;
     QWidget* m_form = nullptr;
     QLabel* m_empty = nullptr;
     QLabel* m_heading = nullptr;

@@ -47,9 +47,9 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
     m_filter->setPlaceholderText(
         tr("Filter by name, alias, service, country or data category (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
-    auto add = new QPushButton(tr("&Add processor"));
-    add->setObjectName(QStringLiteral("addProcessorButton"));
-    add->setToolTip(tr("Add a processor to this organization (Ctrl+N)"));
+    m_add = new QPushButton(tr("&Add processor"));
+    m_add->setObjectName(QStringLiteral("addProcessorButton"));
+    m_add->setToolTip(tr("Add a processor to this organization (Ctrl+N)"));
     m_offboard = new QPushButton(tr("&Offboard…"));
     m_offboard->setObjectName(QStringLiteral("offboardButton"));
     m_offboard->setToolTip(tr("Mark the selected processor as no longer used; its history stays"));
@@ -59,19 +59,19 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
     exportAnnex->setToolTip(tr("The processor list as a DPA annex (XLSX, DOCX, ODT, PDF, CSV, …)"));
     auto top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
-    top->addWidget(add);
-    auto fromCatalogue = new QPushButton(tr("From &catalogue…"));
-    fromCatalogue->setObjectName(QStringLiteral("addFromCatalogueButton"));
-    fromCatalogue->setToolTip(tr("Add a common processor (Stripe, SendGrid, OpenAI…) by name"));
-    top->addWidget(fromCatalogue);
+    top->addWidget(m_add);
+    m_fromCatalogue = new QPushButton(tr("From &catalogue…"));
+    m_fromCatalogue->setObjectName(QStringLiteral("addFromCatalogueButton"));
+    m_fromCatalogue->setToolTip(tr("Add a common processor (Stripe, SendGrid, OpenAI…) by name"));
+    top->addWidget(m_fromCatalogue);
     top->addWidget(m_offboard);
-    auto importList = new QPushButton(tr("&Import list…"));
-    importList->setObjectName(QStringLiteral("importListButton"));
-    importList->setToolTip(
+    m_importList = new QPushButton(tr("&Import list…"));
+    m_importList->setObjectName(QStringLiteral("importListButton"));
+    m_importList->setToolTip(
         tr("Add or update processors from a vendor's list (CSV, TSV, XLSX, JSON)"));
-    top->addWidget(importList);
+    top->addWidget(m_importList);
     top->addWidget(exportAnnex);
-    connect(importList, &QPushButton::clicked, this, [this] {
+    connect(m_importList, &QPushButton::clicked, this, [this] {
         const QString path =
             FileDialog::openFile(this, tr("Import a processor list"),
                                  tr("Processor lists (*.csv *.tsv *.txt *.xlsx *.json)"));
@@ -148,13 +148,14 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
         MessageBox::critical(this, tr("Cannot read the processors"), message);
     });
     connect(m_detail, &ProcessorDetailPane::applyRequested, this, &ProcessorsPage::applyEdit);
-    connect(add, &QPushButton::clicked, this, &ProcessorsPage::addProcessor);
-    connect(fromCatalogue, &QPushButton::clicked, this, &ProcessorsPage::addFromCatalogue);
+    connect(m_add, &QPushButton::clicked, this, &ProcessorsPage::addProcessor);
+    connect(m_fromCatalogue, &QPushButton::clicked, this, &ProcessorsPage::addFromCatalogue);
     connect(m_offboard, &QPushButton::clicked, this, &ProcessorsPage::offboardSelected);
     auto find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, m_filter, qOverload<>(&QWidget::setFocus));
     auto addShortcut = new QShortcut(QKeySequence::New, this);
-    connect(addShortcut, &QShortcut::activated, add, &QPushButton::click);
+    connect(addShortcut, &QShortcut::activated, m_add, &QPushButton::click);
+    updateEditing();
 }
 
 void ProcessorsPage::refresh()
@@ -187,9 +188,21 @@ QString ProcessorsPage::selectedProcessorId() const
 void ProcessorsPage::showSelected()
 {
     const Processor* p = m_model->processor(m_model->indexOf(m_selectedId));
-    m_offboard->setEnabled(p && p->status != ProcessorStatus::Offboarded);
     auto orgs = m_workspace.organizations();
     m_detail->setProcessor(p, m_model->processors(), orgs ? orgs.value() : QList<Organization>());
+    updateEditing();
+}
+
+void ProcessorsPage::updateEditing()
+{
+    // Reading, filtering and the annex export stay; what changes the
+    // registry goes when the workspace is read-only.
+    const bool editable = !isReadOnly();
+    const Processor* p = m_model->processor(m_model->indexOf(m_selectedId));
+    for (QPushButton* b : {m_add, m_fromCatalogue, m_importList})
+        b->setEnabled(editable);
+    m_offboard->setEnabled(editable && p && p->status != ProcessorStatus::Offboarded);
+    m_detail->setReadOnly(isReadOnly());
 }
 
 void ProcessorsPage::applyEdit()

@@ -40,6 +40,7 @@ public:
 
 protected:
     void refresh() override;
+    void updateEditing() override;
 
 private:
     void showSelected();
@@ -55,7 +56,10 @@ private:
     RecordFilterProxy* m_proxy = nullptr;
     QTreeView* m_tree = nullptr;
     QLineEdit* m_filter = nullptr;
+    QPushButton* m_add = nullptr;
+    QPushButton* m_fromCatalogue = nullptr;
     QPushButton* m_offboard = nullptr;
+    QPushButton* m_importList = nullptr;
     QLabel* m_notes = nullptr;
     ProcessorDetailPane* m_detail = nullptr;
     QString m_selectedId;

@@ -78,6 +78,8 @@ DeadlineRulesDialog::DeadlineRulesDialog(RequestService& service, const QString&
     auto buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     auto restore = buttons->addButton(tr("Restore shipped rules"), QDialogButtonBox::ResetRole);
     restore->setObjectName(QStringLiteral("restoreRulesButton"));
+    m_buttons = buttons;
+    m_restore = restore;
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (save())
             accept();
@@ -106,6 +108,21 @@ DeadlineRulesDialog::DeadlineRulesDialog(RequestService& service, const QString&
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
     load();
+}
+
+void DeadlineRulesDialog::makeReadOnly()
+{
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    for (int r = 0; r < m_table->rowCount(); ++r) {
+        for (int c = 0; c < m_table->columnCount(); ++c) {
+            if (QTableWidgetItem* item = m_table->item(r, c))
+                item->setFlags(item->flags() & ~(Qt::ItemIsUserCheckable | Qt::ItemIsEditable));
+        }
+    }
+    m_holidays->setReadOnly(true);
+    m_buttons->button(QDialogButtonBox::Save)->hide();
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
+    m_restore->hide();
 }
 
 void DeadlineRulesDialog::load()

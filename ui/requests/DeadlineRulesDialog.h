@@ -4,8 +4,10 @@
 
 #include <QDialog>
 
+class QDialogButtonBox;
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QTableWidget;
 
 namespace workbench {
@@ -26,6 +28,10 @@ public:
     // not valid — nothing is then saved.
     bool save();
 
+    // For a read-only workspace: the rules and holidays can be read, not
+    // changed; Save and Restore are hidden, Cancel becomes Close.
+    void makeReadOnly();
+
 private:
     void load();
     Result<QList<DeadlineRule>> editedRules() const;
@@ -36,6 +42,8 @@ private:
     QTableWidget* m_table = nullptr;
     QPlainTextEdit* m_holidays = nullptr;
     QLabel* m_problem = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+    QPushButton* m_restore = nullptr;
 };
 
 } // namespace workbench

@@ -147,6 +147,7 @@ QPushButton* RequestDetailPane::addAction(const char* name, const QString& text,
     b->setObjectName(QLatin1String(name));
     b->setToolTip(tip);
     connect(b, &QPushButton::clicked, this, slot);
+    m_actions << b;
     return b;
 }
 
@@ -221,15 +222,9 @@ void RequestDetailPane::reload()
                                     QT_TRANSLATE_NOOP("RequestDetailPane", "%n day(s)"),
                                     d.snapshot.pausedDays));
     m_deadlines->setText(lines.join(QStringLiteral("<br>")));
-
-    m_verify->setEnabled(open && !r.verifiedAt.isValid());
     m_pause->setText(d.snapshot.isPaused() ? tr("&Resume clock") : tr("&Pause clock"));
-    m_pause->setEnabled(open && d.rule.pauseAllowed);
-    m_extend->setEnabled(open && d.rule.extension && !r.extendedUntil.isValid());
     m_acknowledge->setVisible(dl.acknowledgeBy.has_value());
-    m_acknowledge->setEnabled(open && !d.snapshot.acknowledgedOn.isValid());
-    m_close->setEnabled(open);
-    m_generateTasks->setEnabled(open && RequestWorkflow::needsProcessorTasks(r.type));
+    updateActions();
 
     const qint64 selectedTask = selectedTaskId();
     m_tasks->clear();
@@ -253,6 +248,32 @@ void RequestDetailPane::reload()
         new QTreeWidgetItem(m_history, {locale.toString(e.at.toLocalTime(), QLocale::ShortFormat),
                                         eventKindLabel(e.kind), e.text, e.actor});
     m_history->scrollToBottom();
+}
+
+void RequestDetailPane::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    updateActions();
+}
+
+void RequestDetailPane::updateActions()
+{
+    if (m_readOnly || !m_detail) {
+        for (QPushButton* b : std::as_const(m_actions))
+            b->setEnabled(false);
+        return;
+    }
+    const RequestDetail& d = *m_detail;
+    const RightsRequest& r = d.snapshot.request;
+    const bool open = r.isOpen();
+    for (QPushButton* b : std::as_const(m_actions))
+        b->setEnabled(true);
+    m_verify->setEnabled(open && !r.verifiedAt.isValid());
+    m_pause->setEnabled(open && d.rule.pauseAllowed);
+    m_extend->setEnabled(open && d.rule.extension && !r.extendedUntil.isValid());
+    m_acknowledge->setEnabled(open && !d.snapshot.acknowledgedOn.isValid());
+    m_close->setEnabled(open);
+    m_generateTasks->setEnabled(open && RequestWorkflow::needsProcessorTasks(r.type));
 }
 
 void RequestDetailPane::run(const QString& text, std::function<Status()> action)

@@ -24,6 +24,10 @@ public:
     void setRequest(const QString& id);
     QString requestId() const { return m_id; }
     void reload();
+    // Read-only: every action on the request is disabled; its facts,
+    // deadlines, tasks and history stay readable.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
 
 private:
     QPushButton* addAction(const char* name, const QString& text, const QString& tip,
@@ -31,6 +35,7 @@ private:
     // Runs `action` as an undoable command named `text`.
     void run(const QString& text, std::function<Status()> action);
     qint64 selectedTaskId() const;
+    void updateActions();
 
     void verifyIdentity();
     void togglePause();
@@ -49,6 +54,8 @@ private:
     QUndoStack& m_undoStack;
     QString m_id;
     std::optional<RequestDetail> m_detail;
+    bool m_readOnly = false;
+    QList<QPushButton*> m_actions; // every button that changes the request
     QLabel* m_empty = nullptr;
     QWidget* m_body = nullptr;
     QLabel* m_heading = nullptr;

@@ -94,6 +94,8 @@ RequestsPage::RequestsPage(Workspace& workspace, QUndoStack& undoStack, QWidget*
                     name = o.name;
         }
         DeadlineRulesDialog dialog(*m_service, organizationId(), name, this);
+        if (isReadOnly())
+            dialog.makeReadOnly();
         dialog.exec();
     });
     auto searchRow = new QHBoxLayout;
@@ -209,6 +211,13 @@ RequestsPage::RequestsPage(Workspace& workspace, QUndoStack& undoStack, QWidget*
 }
 
 RequestsPage::~RequestsPage() = default;
+
+void RequestsPage::updateEditing()
+{
+    // The queue, its filters, the charts and the deadline rules (read only)
+    // stay; every action on a request goes when the workspace is read-only.
+    m_detail->setReadOnly(isReadOnly());
+}
 
 void RequestsPage::refresh()
 {

@@ -38,6 +38,7 @@ public:
 
 protected:
     void refresh() override;
+    void updateEditing() override;
 
 private:
     void applyFilter();

@@ -43,14 +43,14 @@ RetentionPage::RetentionPage(Workspace& workspace, QUndoStack& undoStack, QWidge
     filter->setPlaceholderText(
         tr("Filter rules by category, system, processor, period or basis (Ctrl+F)"));
     filter->setClearButtonEnabled(true);
-    auto add = new QPushButton(tr("&Add rule"));
-    add->setObjectName(QStringLiteral("addRuleButton"));
-    auto remove = new QPushButton(tr("&Remove rule"));
-    remove->setObjectName(QStringLiteral("removeRuleButton"));
+    m_add = new QPushButton(tr("&Add rule"));
+    m_add->setObjectName(QStringLiteral("addRuleButton"));
+    m_remove = new QPushButton(tr("&Remove rule"));
+    m_remove->setObjectName(QStringLiteral("removeRuleButton"));
     auto top = new QHBoxLayout;
     top->addWidget(filter, 1);
-    top->addWidget(add);
-    top->addWidget(remove);
+    top->addWidget(m_add);
+    top->addWidget(m_remove);
 
     m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("retentionView"));
@@ -105,8 +105,8 @@ RetentionPage::RetentionPage(Workspace& workspace, QUndoStack& undoStack, QWidge
     connect(filter, &QLineEdit::textChanged, m_proxy, &RecordFilterProxy::setFilterWords);
     auto find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, filter, qOverload<>(&QWidget::setFocus));
-    connect(add, &QPushButton::clicked, this, [this] { m_editWhenShown = m_model->addRule(); });
-    connect(remove, &QPushButton::clicked, this, [this] {
+    connect(m_add, &QPushButton::clicked, this, [this] { m_editWhenShown = m_model->addRule(); });
+    connect(m_remove, &QPushButton::clicked, this, [this] {
         const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
         if (current.isValid())
             m_model->removeRule(current.row());
@@ -119,12 +119,23 @@ RetentionPage::RetentionPage(Workspace& workspace, QUndoStack& undoStack, QWidge
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 m_timeline->setSelectedRule(current.data(RecordIdRole).toString());
+                updateEditing();
             });
     connect(m_timeline, &RetentionTimeline::ruleClicked, this, &RetentionPage::selectRule);
     connect(m_gaps, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         if (item->data(Qt::UserRole + 1).toString() == u"retention-rules")
             selectRule(item->data(Qt::UserRole).toString());
     });
+    updateEditing();
+}
+
+void RetentionPage::updateEditing()
+{
+    // The table, timeline, one person's schedule (and its export) and the
+    // gaps stay; adding, removing and editing rules go when read-only.
+    m_model->setReadOnly(isReadOnly());
+    m_add->setEnabled(!isReadOnly());
+    m_remove->setEnabled(!isReadOnly() && m_table->currentIndex().isValid());
 }
 
 void RetentionPage::refresh()
@@ -136,6 +147,7 @@ void RetentionPage::refresh()
 void RetentionPage::updateViews()
 {
     m_problem->clear();
+    updateEditing();
     if (!m_editWhenShown.isEmpty() && m_model->rowOf(m_editWhenShown) >= 0) {
         // A rule just added: select it and start typing its category.
         const QString id = std::exchange(m_editWhenShown, QString());

@@ -4,6 +4,7 @@
 
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QTableView;
 class QUndoStack;
 
@@ -35,6 +36,7 @@ public:
 
 protected:
     void refresh() override;
+    void updateEditing() override;
 
 private:
     void updateViews();
@@ -43,6 +45,8 @@ private:
     RetentionRuleModel* m_model = nullptr;
     RecordFilterProxy* m_proxy = nullptr;
     QTableView* m_table = nullptr;
+    QPushButton* m_add = nullptr;
+    QPushButton* m_remove = nullptr;
     RetentionTimeline* m_timeline = nullptr;
     PersonSchedulePanel* m_schedule = nullptr;
     QListWidget* m_gaps = nullptr;

@@ -83,6 +83,24 @@ SyncPage::SyncPage(Workspace& workspace, QWidget* parent)
         if (resource == u"sync")
             requestRefresh();
     });
+    updateEditing();
+}
+
+void SyncPage::updateEditing()
+{
+    // The log, the conflicts and the waiting records stay readable, and the
+    // interval and timeout (settings of this computer) stay; the sources,
+    // resolving a conflict and dismissing a waiting record go when read-only.
+    const bool editable = !isReadOnly();
+    for (QLineEdit* edit : {m_name, m_url, m_tokenEnv, m_token})
+        edit->setReadOnly(!editable);
+    m_kind->setEnabled(editable);
+    m_tokenFrom->setEnabled(editable);
+    for (QCheckBox* box : std::as_const(m_resources))
+        box->setEnabled(editable);
+    for (QPushButton* b : std::as_const(m_editButtons))
+        b->setEnabled(editable);
+    m_waiting->setReadOnly(!editable);
 }
 
 int SyncPage::requestTimeoutSeconds()
@@ -117,6 +135,7 @@ QWidget* SyncPage::buildSources()
     auto add = new QPushButton(tr("&New source"));
     add->setObjectName(QStringLiteral("newSource"));
     left->addWidget(add);
+    m_editButtons << add;
     split->addLayout(left, 1);
 
     auto form = new QFormLayout;
@@ -160,6 +179,7 @@ QWidget* SyncPage::buildSources()
     save->setObjectName(QStringLiteral("saveSource"));
     auto remove = new QPushButton(tr("&Remove"));
     remove->setObjectName(QStringLiteral("removeSource"));
+    m_editButtons << save << remove;
     buttons->addWidget(save);
     buttons->addWidget(remove);
     buttons->addStretch();
@@ -433,6 +453,7 @@ QWidget* SyncPage::buildConflicts()
     buttons->addWidget(mine);
     buttons->addWidget(theirs);
     buttons->addWidget(merge);
+    m_editButtons << mine << theirs << merge;
     buttons->addStretch();
     rightLayout->addLayout(buttons);
     split->addWidget(right);

@@ -9,6 +9,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QSpinBox;
 class QTabWidget;
 class QTableWidget;
@@ -41,6 +42,7 @@ signals:
 
 protected:
     void refresh() override;
+    void updateEditing() override;
 
 private:
     QWidget* buildSources();
@@ -67,6 +69,7 @@ private:
     QLineEdit* m_tokenEnv = nullptr;
     QLineEdit* m_token = nullptr;
     QLabel* m_sourceMessage = nullptr;
+    QList<QPushButton*> m_editButtons; // new, save, remove source; resolve a conflict
     QSpinBox* m_interval = nullptr;
     QSpinBox* m_timeout = nullptr;
     QTreeWidget* m_log = nullptr;

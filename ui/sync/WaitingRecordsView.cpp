@@ -103,7 +103,7 @@ void WaitingRecordsView::reload()
 void WaitingRecordsView::showRecord()
 {
     const int row = m_list->currentItem() ? m_list->indexOfTopLevelItem(m_list->currentItem()) : -1;
-    m_dismiss->setEnabled(row >= 0);
+    m_dismiss->setEnabled(!m_readOnly && row >= 0);
     if (row < 0 || row >= m_records.size()) {
         m_record->clear();
         return;
@@ -114,6 +114,12 @@ void WaitingRecordsView::showRecord()
                          r.refusal.reason) +
         QStringLiteral("\n\n") +
         QString::fromUtf8(QJsonDocument(r.record).toJson(QJsonDocument::Indented)));
+}
+
+void WaitingRecordsView::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    showRecord();
 }
 
 void WaitingRecordsView::dismissSelected()

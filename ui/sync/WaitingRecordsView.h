@@ -26,6 +26,8 @@ public:
 
     void reload();
     int count() const { return int(m_records.size()); }
+    // Read-only: the records can be read, not dismissed.
+    void setReadOnly(bool readOnly);
 
 signals:
     void countChanged(int count);
@@ -41,6 +43,7 @@ private:
     QPlainTextEdit* m_record = nullptr;
     QLabel* m_message = nullptr;
     QPushButton* m_dismiss = nullptr;
+    bool m_readOnly = false;
 };
 
 } // namespace workbench

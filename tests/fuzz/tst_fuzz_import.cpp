@@ -77,7 +77,8 @@ private:
             const int which = m.below(int(seeds.size()));
             const QByteArray input = m.mutate(seeds[which]);
             // Half of them without the suffix: the reader sniffs the content.
-            const QString path = writeFile(m.below(2) ? QString("fuzz." + suffix) : QString("fuzz.dat"), input);
+            const QString path =
+                writeFile(m.below(2) ? QString("fuzz." + suffix) : QString("fuzz.dat"), input);
             const QString problem = check(path);
             QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("%1 iteration %2 (from %3): %4")
                                                        .arg(folder)

@@ -1,6 +1,7 @@
 #include "RefusedRecords.h"
 
 #include "SyncSource.h"
+#include "SyncSql.h"
 #include "storage/Database.h"
 #include "storage/RecordStore.h"
 #include "storage/Workspace.h"
@@ -18,11 +19,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("SyncEngine", text);
-}
-
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
 // "organizations" -> "organization", "retention-rules" -> "retention rule".
@@ -162,7 +158,7 @@ Status RefusedStore::keep(const QString& source, const QString& resource, const 
         "version = excluded.version, field = excluded.field, cause = excluded.cause, "
         "reason = excluded.reason, record_json = excluded.record_json, "
         "last_tried_at = excluded.last_tried_at, tries = sync_refused.tries + ?"));
-    const QString at = now();
+    const QString at = utcNow();
     const QJsonValue version = record.value(QLatin1String("version"));
     q.addBindValue(resource);
     q.addBindValue(record.value(QLatin1String("id")).toString());

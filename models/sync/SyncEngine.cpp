@@ -3,6 +3,7 @@
 #include "Checkpoint.h"
 #include "PageFetcher.h"
 #include "RefusedRecords.h"
+#include "SyncSql.h"
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/RecordStore.h"
@@ -22,16 +23,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("SyncEngine", text);
-}
-
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-Status sqlError(const QSqlQuery& q)
-{
-    return Error{q.lastError().text()};
 }
 
 // The records of a resource whose local edit waits in an unresolved conflict.
@@ -211,7 +202,7 @@ Status SyncEngine::push(SyncReport& report)
                                    ? QVariant()
                                    : QVariant(QString::fromUtf8(
                                          QJsonDocument(server).toJson(QJsonDocument::Compact))));
-                w.addBindValue(now());
+                w.addBindValue(utcNow());
                 if (!w.exec())
                     return sqlError(w);
             } else if (auto up = RecordStore(m_db, *type->spec).upsert(server); !up) {
@@ -416,7 +407,7 @@ Status SyncEngine::applyPage(const QString& resource, const TableSpec& spec, Rec
         state.addBindValue(page.cursor);
         state.addBindValue(page.etag.isEmpty() ? QVariant()
                                                : QVariant(QString::fromLatin1(page.etag)));
-        state.addBindValue(now());
+        state.addBindValue(utcNow());
         return state.exec() ? Status{} : sqlError(state);
     });
     if (!s)

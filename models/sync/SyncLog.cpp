@@ -1,4 +1,5 @@
 #include "SyncEngine.h"
+#include "SyncSql.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
@@ -17,16 +18,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("SyncEngine", text);
-}
-
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-Status sqlError(const QSqlQuery& q)
-{
-    return Error{q.lastError().text()};
 }
 
 } // namespace
@@ -156,7 +147,7 @@ void SyncEngine::logRun(const SyncReport& report, const QDateTime& started)
                                  "message, summary_json) VALUES (?, ?, ?, ?, ?, ?)"));
         q.addBindValue(report.source);
         q.addBindValue(started.toString(Qt::ISODateWithMs));
-        q.addBindValue(now());
+        q.addBindValue(utcNow());
         q.addBindValue(report.outcome());
         q.addBindValue(report.error);
         q.addBindValue(

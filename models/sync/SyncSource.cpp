@@ -1,5 +1,6 @@
 #include "SyncSource.h"
 
+#include "SyncSql.h"
 #include "storage/Database.h"
 #include "storage/Repository.h"
 
@@ -16,11 +17,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("SyncEngine", text);
-}
-
-Status sqlError(const QSqlQuery& q)
-{
-    return Error{q.lastError().text()};
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QStringView>
 #include <QTextStream>
@@ -73,5 +75,17 @@ private:
     std::vector<Level> m_levels;
     bool m_afterKey = false;
 };
+
+// The object a streamed writer produces, as a QJsonObject: for callers
+// that want the document in memory (it is small for them).
+template <typename Write> QJsonObject writtenObject(Write write)
+{
+    QString buffer;
+    {
+        QTextStream out(&buffer);
+        write(out);
+    }
+    return QJsonDocument::fromJson(buffer.toUtf8()).object();
+}
 
 } // namespace workbench

@@ -526,12 +526,7 @@ void Extraction::writeJson(QTextStream& out, QStringView text) const
 
 QJsonObject Extraction::toJson(QStringView text) const
 {
-    QString buffer;
-    {
-        QTextStream out(&buffer);
-        writeJson(out, text);
-    }
-    return QJsonDocument::fromJson(buffer.toUtf8()).object();
+    return writtenObject([&](QTextStream& out) { writeJson(out, text); });
 }
 
 } // namespace workbench::policy

@@ -254,12 +254,7 @@ void LintReport::writeJson(QTextStream& out, QStringView text) const
 
 QJsonObject LintReport::toJson(QStringView text) const
 {
-    QString buffer;
-    {
-        QTextStream out(&buffer);
-        writeJson(out, text);
-    }
-    return QJsonDocument::fromJson(buffer.toUtf8()).object();
+    return writtenObject([&](QTextStream& out) { writeJson(out, text); });
 }
 
 } // namespace workbench::policy

@@ -54,14 +54,6 @@ SyncOptions fast(int pageSize = 2)
     return o;
 }
 
-int count(Workspace& ws, const QString& sql)
-{
-    QSqlQuery q(ws.database().connection());
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toInt();
-}
-
 } // namespace
 
 class TestSync : public QObject

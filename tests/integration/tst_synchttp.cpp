@@ -231,14 +231,6 @@ SyncOptions quick()
     return o;
 }
 
-int count(Workspace& ws, const QString& sql)
-{
-    QSqlQuery q(ws.database().connection());
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toInt();
-}
-
 QByteArray fileBytes(const QString& path)
 {
     QByteArray all;

@@ -130,19 +130,8 @@ void ContractServer::remove(const QString& resource, const QString& id)
 
 QList<QJsonObject> ContractServer::current(const QString& resource) const
 {
-    QMutexLocker lock(&m_mutex);
-    QMap<QString, QJsonObject> last;
-    QStringList order;
-    for (const QJsonObject& r : m_log.value(resource)) {
-        const QString id = r["id"].toString();
-        if (!last.contains(id))
-            order << id;
-        last[id] = r;
-    }
-    QList<QJsonObject> out;
-    for (const QString& id : order)
-        if (!last[id]["deleted"].toBool())
-            out << last[id];
+    QList<QJsonObject> out = rows(resource); // rows() holds the lock
+    out.removeIf([](const QJsonObject& r) { return r["deleted"].toBool(); });
     return out;
 }
 

@@ -62,4 +62,14 @@ void execOnFile(const QString& path, const QString& sql);
 QJsonObject seedLabels(const QString& seed);
 QString seedText(const QString& seed);
 
+// The first column of the first row `sql` returns on the workspace (a
+// count), or -1 when the query fails.
+inline int count(Workspace& ws, const QString& sql)
+{
+    QSqlQuery q(ws.database().connection());
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
 } // namespace workbench::test

@@ -5,7 +5,7 @@
 #include "demo/DemoWorkspace.h"
 #include "dialogs/MessageBox.h"
 #include "mainwindow/MainWindow.h"
-#include "storage/Workspace.h"
+#include "services/Session.h"
 
 #include <QDir>
 #include <QFile>
@@ -77,7 +77,7 @@ int Application::run(const cli::WindowOptions& options)
     Database::Options open;
     open.create = options.create;
     open.readOnlyFallback = true;
-    auto workspace = firstStart ? DemoWorkspace::create(path) : Workspace::open(path, open);
+    auto workspace = firstStart ? DemoWorkspace::create(path) : openWorkspace(path, open);
     if (!workspace) {
         MessageBox::critical(nullptr, tr("Cannot open the workspace"), workspace.error());
         return 1;

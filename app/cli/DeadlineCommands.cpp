@@ -1,8 +1,8 @@
 #include "Commands.h"
 #include "domain/Deadlines.h"
 #include "export/ExportFile.h"
-#include "itemmodels/RequestQueueModel.h"
-#include "storage/Workspace.h"
+#include "services/Session.h"
+#include "storage/RequestQueueQuery.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -148,7 +148,7 @@ int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err)
                                        .arg(p.value(QStringLiteral("due-within"))));
         f.dueWithinDays = days;
     }
-    auto ws = Workspace::open(p.value(QStringLiteral("workspace")), {Database::Mode::ReadOnly, {}});
+    auto ws = openWorkspace(p.value(QStringLiteral("workspace")), {Database::Mode::ReadOnly, {}});
     if (!ws) {
         err << "privacy-workbench requests: " << ws.error() << '\n';
         return Problem;
@@ -167,7 +167,7 @@ int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err)
             return usageError(
                 err, QStringLiteral("no organization '%1' in the workspace").arg(f.organizationId));
     }
-    auto rows = RequestQueueSql::build(f, RequestQueueModel::DaysLeftColumn, Qt::AscendingOrder)
+    auto rows = RequestQueueSql::build(f, RequestQueueKey::DueEffective, Qt::AscendingOrder)
                     .fetch(ws.value()->database().connection());
     if (!rows) {
         err << "privacy-workbench requests: " << rows.error() << '\n';

@@ -1,7 +1,7 @@
 #include "Commands.h"
 #include "export/AnnexWriter.h"
 #include "export/ProcessorImport.h"
-#include "storage/Workspace.h"
+#include "services/Session.h"
 
 namespace workbench::cli {
 
@@ -23,7 +23,7 @@ int runExportAnnex(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     const QString orgId = p.value(QStringLiteral("org"));
     if (orgId.isEmpty())
         return usageError(err, QStringLiteral("export-annex needs --org ID"));
-    auto ws = Workspace::open(p.value(QStringLiteral("workspace")), {Database::Mode::ReadOnly, {}});
+    auto ws = openWorkspace(p.value(QStringLiteral("workspace")), {Database::Mode::ReadOnly, {}});
     if (!ws) {
         err << "privacy-workbench export-annex: " << ws.error() << '\n';
         return Problem;
@@ -91,8 +91,8 @@ int runImportProcessors(QCommandLineParser& p, QTextStream& out, QTextStream& er
         return Problem;
     }
     const bool dryRun = p.isSet(QStringLiteral("dry-run"));
-    auto ws = Workspace::open(p.value(QStringLiteral("workspace")),
-                              {dryRun ? Database::Mode::ReadOnly : Database::Mode::ReadWrite, {}});
+    auto ws = openWorkspace(p.value(QStringLiteral("workspace")),
+                            {dryRun ? Database::Mode::ReadOnly : Database::Mode::ReadWrite, {}});
     if (!ws) {
         err << "privacy-workbench import-processors: " << ws.error() << '\n';
         return Problem;

@@ -1,8 +1,8 @@
 #include "Commands.h"
 #include "policy/DiffFormat.h"
-#include "policy/PolicyService.h"
 #include "policy/ProcessorCatalogue.h"
-#include "storage/Workspace.h"
+#include "services/PolicyService.h"
+#include "services/Session.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -58,7 +58,7 @@ int runLint(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         err << "privacy-workbench lint: " << text.error() << '\n';
         return BadArguments;
     }
-    auto ws = Workspace::open(p.value(QStringLiteral("workspace")), {Database::Mode::ReadOnly, {}});
+    auto ws = openWorkspace(p.value(QStringLiteral("workspace")), {Database::Mode::ReadOnly, {}});
     if (!ws) {
         err << "privacy-workbench lint: " << ws.error() << '\n';
         return BadArguments;
@@ -108,7 +108,7 @@ int runExtract(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     QStringList ignored;
     if (p.isSet(QStringLiteral("workspace"))) {
         auto ws =
-            Workspace::open(p.value(QStringLiteral("workspace")), {Database::Mode::ReadOnly, {}});
+            openWorkspace(p.value(QStringLiteral("workspace")), {Database::Mode::ReadOnly, {}});
         if (!ws) {
             err << "privacy-workbench extract: " << ws.error() << '\n';
             return BadArguments;

@@ -1,6 +1,6 @@
 #include "Commands.h"
 #include "domain/Retention.h"
-#include "storage/Workspace.h"
+#include "services/Session.h"
 
 namespace workbench::cli {
 
@@ -24,7 +24,7 @@ int runRetention(QCommandLineParser& p, QTextStream& out, QTextStream& err)
                     err, QStringLiteral("--deleted-on '%1' is not a date (YYYY-MM-DD)").arg(text));
         }
     }
-    auto ws = Workspace::open(p.value(QStringLiteral("workspace")), {Database::Mode::ReadOnly, {}});
+    auto ws = openWorkspace(p.value(QStringLiteral("workspace")), {Database::Mode::ReadOnly, {}});
     if (!ws) {
         err << "privacy-workbench retention: " << ws.error() << '\n';
         return Problem;

@@ -1,6 +1,6 @@
 #include "Commands.h"
-#include "storage/RequestService.h"
-#include "storage/Workspace.h"
+#include "services/RequestService.h"
+#include "services/Session.h"
 #include "sync/RefusedRecords.h"
 #include "sync/SyncEngine.h"
 
@@ -88,7 +88,7 @@ int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         if (bySource || byUrl || (waiting && dismissing))
             return usageError(err, QStringLiteral("--waiting and --dismiss do not sync: give "
                                                   "one of them alone, without --source or --url"));
-        auto ws = Workspace::open(p.value(QStringLiteral("workspace")));
+        auto ws = openWorkspace(p.value(QStringLiteral("workspace")));
         if (!ws) {
             err << "privacy-workbench sync: " << ws.error() << '\n';
             return Problem;
@@ -130,7 +130,7 @@ int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
             return usageError(err, s.error());
     }
 
-    auto ws = Workspace::open(p.value(QStringLiteral("workspace")));
+    auto ws = openWorkspace(p.value(QStringLiteral("workspace")));
     if (!ws) {
         err << "privacy-workbench sync: " << ws.error() << '\n';
         return Problem;

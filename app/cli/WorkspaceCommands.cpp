@@ -1,7 +1,7 @@
 #include "Commands.h"
 #include "demo/DemoWorkspace.h"
+#include "services/Session.h"
 #include "storage/AuditSigning.h"
-#include "storage/Workspace.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -56,7 +56,7 @@ int runVerify(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         options.expectSeq = m.captured(1).toLongLong();
         options.expectHash = m.captured(2).toLower();
     }
-    auto ws = Workspace::open(path, {Database::Mode::ReadOnly, {}});
+    auto ws = openWorkspace(path, {Database::Mode::ReadOnly, {}});
     if (!ws) {
         err << "privacy-workbench verify: " << ws.error() << '\n';
         return Problem;

@@ -1,6 +1,7 @@
 #include "DemoWorkspace.h"
 
-#include "storage/RequestService.h"
+#include "services/RequestService.h"
+#include "services/Session.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -248,7 +249,7 @@ Result<std::unique_ptr<Workspace>> DemoWorkspace::create(const QString& path, QD
         return Error{QObject::tr("%1 already exists; the demo workspace is only written to a new "
                                  "file.")
                          .arg(path)};
-    auto ws = Workspace::open(path);
+    auto ws = openWorkspace(path);
     if (!ws)
         return ws;
     if (auto s = populate(*ws.value(), today); !s)

@@ -1,7 +1,6 @@
 #include "Workspace.h"
 
 #include "AuditSigning.h"
-#include "RequestService.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -49,7 +48,8 @@ Workspace::Workspace(std::unique_ptr<Database> db)
 
 Workspace::~Workspace() = default;
 
-Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, Database::Options options)
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, Database::Options options,
+                                                   const OpenStep& beforeBaseline)
 {
     auto db = Database::open(path, options);
     if (!db)
@@ -63,8 +63,10 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, Database
     // one when opened for writing); without it, writes work and stay unsigned.
     AuditSigning::unlock(*ws->m_db, options.mode == Database::Mode::ReadWrite);
     if (options.mode == Database::Mode::ReadWrite) {
-        if (auto s = RequestService(*ws).fillMissingDeadlines(); !s)
-            return Error{s.error()};
+        if (beforeBaseline) {
+            if (auto s = beforeBaseline(*ws); !s)
+                return Error{s.error()};
+        }
         if (auto s = AuditLog::recordBaseline(*ws->m_db); !s)
             return Error{s.error()};
     }

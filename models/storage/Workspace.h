@@ -5,6 +5,7 @@
 #include "Repository.h"
 
 #include <QObject>
+#include <functional>
 #include <memory>
 
 namespace workbench {
@@ -17,8 +18,15 @@ class Workspace : public QObject
     Q_OBJECT
 
 public:
-    static Result<std::unique_ptr<Workspace>> open(const QString& path,
-                                                   Database::Options options = {});
+    // Runs on a workspace opened for writing, before the audit baseline is
+    // taken: how the layers above bring stored data up to date on opening
+    // (the services fill missing due dates) without storage knowing them.
+    using OpenStep = std::function<Status(Workspace&)>;
+
+    // Opens the file. The app opens through services' openWorkspace(), which
+    // passes its open step; storage alone (tests, tools) needs none.
+    static Result<std::unique_ptr<Workspace>>
+    open(const QString& path, Database::Options options = {}, const OpenStep& beforeBaseline = {});
     ~Workspace() override;
 
     Database& database() { return *m_db; }

@@ -294,7 +294,7 @@ int main(int argc, char* argv[])
     double ms = waitFirstPage(model, timer);
     RequestQueueFilter f = model->filter();
     steps.append({"open the page: shown, first rows in", ms,
-                  plainQueryMs(path, RequestQueueSql::build(f, RequestQueueModel::DaysLeftColumn,
+                  plainQueryMs(path, RequestQueueSql::build(f, RequestQueueKey::DueEffective,
                                                             Qt::AscendingOrder))});
     steps.last().stallMs = stepStall;
 
@@ -304,7 +304,7 @@ int main(int argc, char* argv[])
     model->setFilter(f);
     ms = waitFirstPage(model, timer);
     steps.append({"open the queue: filter set, first rows in", ms,
-                  plainQueryMs(path, RequestQueueSql::build(f, RequestQueueModel::DaysLeftColumn,
+                  plainQueryMs(path, RequestQueueSql::build(f, RequestQueueKey::DueEffective,
                                                             Qt::AscendingOrder))});
     steps.last().stallMs = stepStall;
 
@@ -315,7 +315,7 @@ int main(int argc, char* argv[])
                                                Qt::DescendingOrder);
     ms = waitFirstPage(model, timer);
     steps.append({"sort by due date (legal, newest first)", ms,
-                  plainQueryMs(path, RequestQueueSql::build(f, RequestQueueModel::DueLegalColumn,
+                  plainQueryMs(path, RequestQueueSql::build(f, RequestQueueKey::DueLegal,
                                                             Qt::DescendingOrder))});
     steps.last().stallMs = stepStall;
 
@@ -324,10 +324,10 @@ int main(int argc, char* argv[])
     timer.restart();
     type->setCurrentIndex(type->findData(QStringLiteral("erasure")));
     ms = waitFirstPage(model, timer);
-    steps.append({"filter: erasure requests", ms,
-                  plainQueryMs(path, RequestQueueSql::build(model->filter(),
-                                                            RequestQueueModel::DueLegalColumn,
-                                                            Qt::DescendingOrder))});
+    steps.append(
+        {"filter: erasure requests", ms,
+         plainQueryMs(path, RequestQueueSql::build(model->filter(), RequestQueueKey::DueLegal,
+                                                   Qt::DescendingOrder))});
     steps.last().stallMs = stepStall;
 
     auto all = page->findChild<QComboBox*>(QStringLiteral("statusFilter"));
@@ -335,10 +335,10 @@ int main(int argc, char* argv[])
     timer.restart();
     all->setCurrentIndex(all->findData(QStringLiteral("all")));
     ms = waitFirstPage(model, timer);
-    steps.append({"filter: every status", ms,
-                  plainQueryMs(path, RequestQueueSql::build(model->filter(),
-                                                            RequestQueueModel::DueLegalColumn,
-                                                            Qt::DescendingOrder))});
+    steps.append(
+        {"filter: every status", ms,
+         plainQueryMs(path, RequestQueueSql::build(model->filter(), RequestQueueKey::DueLegal,
+                                                   Qt::DescendingOrder))});
     steps.last().stallMs = stepStall;
 
     // Scroll to the end: the last page is read on demand.

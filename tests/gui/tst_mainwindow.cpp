@@ -15,7 +15,7 @@
 #include "policies/DiffView.h"
 #include "policies/PoliciesPage.h"
 #include "policies/PublishDialog.h"
-#include "policy/PolicyService.h"
+#include "services/PolicyService.h"
 #include "processors/AnnexExportDialog.h"
 #include "processors/ImportProcessorsDialog.h"
 #include "processors/ProcessorsPage.h"
@@ -23,7 +23,7 @@
 #include "retention/PersonSchedulePanel.h"
 #include "retention/RetentionPage.h"
 #include "storage/AuditSigning.h"
-#include "storage/RequestService.h"
+#include "services/RequestService.h"
 
 #include <QAction>
 #include <QApplication>

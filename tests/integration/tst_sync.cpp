@@ -6,7 +6,7 @@
 #include "sync/Conflicts.h"
 #include "sync/RefusedRecords.h"
 #include "sync/SyncEngine.h"
-#include "sync/SyncService.h"
+#include "services/SyncService.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -4,7 +4,7 @@
 #include "cli/Cli.h"
 #include "storage/Workspace.h"
 #include "sync/SyncEngine.h"
-#include "sync/SyncService.h"
+#include "services/SyncService.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "TestSupport.h"
 #include "policy/PolicyLint.h"
-#include "policy/PolicyService.h"
+#include "services/PolicyService.h"
 #include "policy/ProcessorCatalogue.h"
 #include "storage/Workspace.h"
 

@@ -1,7 +1,7 @@
 #include "TestSupport.h"
 #include "itemmodels/ModelRoles.h"
 #include "itemmodels/RequestQueueModel.h"
-#include "storage/RequestService.h"
+#include "services/RequestService.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
 #include "TestSupport.h"
-#include "storage/RequestService.h"
+#include "services/RequestService.h"
 
 using namespace workbench;
 using namespace workbench::test;

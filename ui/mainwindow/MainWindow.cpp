@@ -11,7 +11,7 @@
 #include "storage/Workspace.h"
 #include "sync/RefusedRecords.h"
 #include "sync/SyncPage.h"
-#include "sync/SyncService.h"
+#include "services/SyncService.h"
 #include "today/TodayPage.h"
 
 #include <QAction>

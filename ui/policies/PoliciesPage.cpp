@@ -7,7 +7,7 @@
 #include "export/ExportFile.h"
 #include "itemmodels/DiffRowsModel.h"
 #include "itemmodels/RecordFilterProxy.h"
-#include "policy/PolicyService.h"
+#include "services/PolicyService.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -2,7 +2,7 @@
 
 #include "common/Style.h"
 #include "dialogs/MessageBox.h"
-#include "storage/RequestService.h"
+#include "services/RequestService.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/RequestService.h"
+#include "services/RequestService.h"
 
 #include <QWidget>
 

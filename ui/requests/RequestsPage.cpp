@@ -8,7 +8,7 @@
 #include "common/TableSupport.h"
 #include "itemmodels/ModelRoles.h"
 #include "itemmodels/RequestQueueModel.h"
-#include "storage/RequestService.h"
+#include "services/RequestService.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,8 +1,8 @@
 #include "SyncService.h"
 
-#include "TokenStore.h"
-#include "storage/RequestService.h"
+#include "RequestService.h"
 #include "storage/Workspace.h"
+#include "sync/TokenStore.h"
 
 #include <QPointer>
 #include <QThread>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SyncEngine.h"
+#include "sync/SyncEngine.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,7 +1,7 @@
 #include "PolicyService.h"
 
-#include "ProcessorCatalogue.h"
 #include "domain/Notice.h"
+#include "policy/ProcessorCatalogue.h"
 #include "storage/Workspace.h"
 
 #include <QCoreApplication>

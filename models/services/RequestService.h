@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Workspace.h"
 #include "domain/Deadlines.h"
 #include "domain/RequestWorkflow.h"
+#include "storage/Workspace.h"
 
 #include <functional>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "PolicyLint.h"
 #include "domain/Records.h"
 #include "domain/Result.h"
+#include "policy/PolicyLint.h"
 
 namespace workbench {
 

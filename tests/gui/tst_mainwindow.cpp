@@ -49,7 +49,11 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTcpServer>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextTable>
 #include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -108,6 +112,29 @@ QStringList columnTexts(const QAbstractItemModel* model, int column)
     QStringList out;
     for (int r = 0; r < model->rowCount(); ++r)
         out << model->index(r, column).data().toString();
+    return out;
+}
+
+// The rows of the Field / Before / After table the Audit page's detail
+// shows, as the officer reads them: field -> {before, after}.
+QMap<QString, QPair<QString, QString>> shownChanges(const QTextBrowser* detail)
+{
+    QMap<QString, QPair<QString, QString>> out;
+    const QTextDocument* doc = detail->document();
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        auto table = qobject_cast<QTextTable*>(QTextCursor(block).currentTable());
+        if (!table || table->columns() != 3)
+            continue;
+        auto cell = [&](int row, int column) {
+            const QTextTableCell c = table->cellAt(row, column);
+            QTextCursor text = c.firstCursorPosition();
+            text.setPosition(c.lastCursorPosition().position(), QTextCursor::KeepAnchor);
+            return text.selectedText();
+        };
+        for (int row = 1; row < table->rows(); ++row) // row 0: the headings
+            out.insert(cell(row, 0), {cell(row, 1), cell(row, 2)});
+        break;
+    }
     return out;
 }
 
@@ -251,10 +278,25 @@ private slots:
                      .contains(AuditSigning::state(m_ws->database()).publicKey),
                  qPrintable(find<QLabel>("signingKey")->text()));
         QVERIFY(!AuditSigning::state(m_ws->database()).publicKey.isEmpty());
-        // The detail shows the field before and after.
-        clickRow(audit, audit->model()->index(0, 0));
-        auto detail = m_window->findChild<QWidget*>("auditDetail");
+        // The detail shows the field before and after: the edit took the
+        // old contact to the typed one, its undo took it back.
+        auto detail = find<QTextBrowser>("auditDetail");
         QVERIFY(detail);
+        const QList<std::tuple<QString, QString, QString>> expected{
+            {"Edit Stripe: contact", "dpo@stripe.com", "privacy@stripe.example"},
+            {"Undo: Edit Stripe: contact", "privacy@stripe.example", "dpo@stripe.com"}};
+        for (const auto& [summary, before, after] : expected) {
+            const QModelIndex entry = findRow(audit->model(), 5, summary);
+            QVERIFY2(entry.isValid(), qPrintable(summary));
+            clickRow(audit, entry);
+            QVERIFY2(detail->toPlainText().contains(summary), qPrintable(detail->toPlainText()));
+            const auto changes = shownChanges(detail);
+            QVERIFY2(changes.contains("contact"), qPrintable(detail->toPlainText()));
+            QCOMPARE(changes.value("contact").first, before);
+            QCOMPARE(changes.value("contact").second, after);
+            // Only the field that changed is listed.
+            QCOMPARE(changes.keys(), QStringList{"contact"});
+        }
     }
 
     void aProcessorUsedByTwoOrganizationsIsNotDirtyWhenShown()

@@ -1,4 +1,5 @@
 #include "ContractServer.h"
+#include "ModalDriver.h"
 #include "TestSupport.h"
 #include "charts/RetentionTimeline.h"
 #include "common/Page.h"
@@ -54,7 +55,6 @@
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextTable>
-#include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -617,20 +617,19 @@ private slots:
                                  "taskSentButton", "taskConfirmedButton", "taskNotNeededButton"})
             QVERIFY2(!find<QPushButton>(name)->isEnabled(), name);
         QVERIFY(find<QComboBox>("statusFilter")->isEnabled());
-        bool rulesReadOnly = false;
-        QTimer::singleShot(0, this, [&] {
-            auto dialog = qobject_cast<DeadlineRulesDialog*>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
+        ModalDriver deadlineRules([](QWidget* shown, ModalDriver& d) {
+            auto dialog = d.as<DeadlineRulesDialog>(shown);
             auto box = dialog->findChild<QDialogButtonBox*>();
-            rulesReadOnly =
-                !box->button(QDialogButtonBox::Save)->isVisible() &&
-                dialog->findChild<QPlainTextEdit*>("holidaysEdit")->isReadOnly() &&
-                dialog->findChild<QTableWidget*>("deadlineRulesTable")->editTriggers() ==
-                    QAbstractItemView::NoEditTriggers;
+            MODAL_VERIFY(d, box);
+            MODAL_VERIFY(d, !box->button(QDialogButtonBox::Save)->isVisible());
+            auto holidays = dialog->findChild<QPlainTextEdit*>("holidaysEdit");
+            MODAL_VERIFY(d, holidays && holidays->isReadOnly());
+            auto table = dialog->findChild<QTableWidget*>("deadlineRulesTable");
+            MODAL_VERIFY(d, table && table->editTriggers() == QAbstractItemView::NoEditTriggers);
             dialog->reject();
         });
         QTest::mouseClick(find<QPushButton>("deadlineRulesButton"), Qt::LeftButton);
-        QVERIFY(rulesReadOnly);
+        QVERIFY_MODAL(deadlineRules);
 
         // Policies: the draft reads but is not edited, drafted or published;
         // comparing, exporting and printing the redline stay.
@@ -1285,23 +1284,28 @@ private slots:
         QVERIFY(page->selectVersion(draft.value().id));
 
         const QDate today = QDate::currentDate();
-        bool sawRefusal = false;
-        QTimer::singleShot(0, this, [&] {
-            auto dialog = qobject_cast<PublishDialog*>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
-            auto ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-            dialog->findChild<QDateEdit*>("notifiedOn")->setDate(today);
-            dialog->findChild<QDateEdit*>("effectiveOn")->setDate(today.addDays(5));
+        ModalDriver publish([&](QWidget* shown, ModalDriver& d) {
+            auto dialog = d.as<PublishDialog>(shown);
+            auto box = dialog->findChild<QDialogButtonBox*>();
+            auto notified = dialog->findChild<QDateEdit*>("notifiedOn");
+            auto effective = dialog->findChild<QDateEdit*>("effectiveOn");
             auto reason = dialog->findChild<QLabel*>("publishProblem");
-            sawRefusal = !ok->isEnabled() && reason->isVisible() &&
-                         reason->text().contains("The notice period is 14 days") &&
-                         reason->text().contains(today.addDays(14).toString(Qt::ISODate));
-            dialog->findChild<QDateEdit*>("effectiveOn")->setDate(today.addDays(14));
-            QVERIFY(ok->isEnabled());
+            MODAL_VERIFY(d, box && notified && effective && reason);
+            auto ok = box->button(QDialogButtonBox::Ok);
+            notified->setDate(today);
+            effective->setDate(today.addDays(5));
+            // Inside the notice period: refused, with the reason.
+            MODAL_VERIFY(d, !ok->isEnabled());
+            MODAL_VERIFY(d, reason->isVisible());
+            d.verify(reason->text().contains("The notice period is 14 days") &&
+                         reason->text().contains(today.addDays(14).toString(Qt::ISODate)),
+                     "the reason names the period and the first date: " + reason->text());
+            effective->setDate(today.addDays(14));
+            MODAL_VERIFY(d, ok->isEnabled());
             QTest::mouseClick(ok, Qt::LeftButton);
         });
         QTest::mouseClick(find<QPushButton>("publishButton"), Qt::LeftButton);
-        QVERIFY(sawRefusal);
+        QVERIFY_MODAL(publish);
         auto versions = m_ws->policyVersions("org-labelsets");
         QVERIFY_OK(versions);
         QHash<QString, PolicyVersion> byId;

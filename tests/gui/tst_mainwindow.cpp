@@ -1,4 +1,5 @@
 #include "ContractServer.h"
+#include "ModalDriver.h"
 #include "TestSupport.h"
 #include "charts/RetentionTimeline.h"
 #include "common/Page.h"
@@ -49,8 +50,11 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTcpServer>
+#include <QTextBlock>
 #include <QTextBrowser>
-#include <QTimer>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextTable>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -108,6 +112,29 @@ QStringList columnTexts(const QAbstractItemModel* model, int column)
     QStringList out;
     for (int r = 0; r < model->rowCount(); ++r)
         out << model->index(r, column).data().toString();
+    return out;
+}
+
+// The rows of the Field / Before / After table the Audit page's detail
+// shows, as the officer reads them: field -> {before, after}.
+QMap<QString, QPair<QString, QString>> shownChanges(const QTextBrowser* detail)
+{
+    QMap<QString, QPair<QString, QString>> out;
+    const QTextDocument* doc = detail->document();
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        auto table = qobject_cast<QTextTable*>(QTextCursor(block).currentTable());
+        if (!table || table->columns() != 3)
+            continue;
+        auto cell = [&](int row, int column) {
+            const QTextTableCell c = table->cellAt(row, column);
+            QTextCursor text = c.firstCursorPosition();
+            text.setPosition(c.lastCursorPosition().position(), QTextCursor::KeepAnchor);
+            return text.selectedText();
+        };
+        for (int row = 1; row < table->rows(); ++row) // row 0: the headings
+            out.insert(cell(row, 0), {cell(row, 1), cell(row, 2)});
+        break;
+    }
     return out;
 }
 
@@ -251,10 +278,25 @@ private slots:
                      .contains(AuditSigning::state(m_ws->database()).publicKey),
                  qPrintable(find<QLabel>("signingKey")->text()));
         QVERIFY(!AuditSigning::state(m_ws->database()).publicKey.isEmpty());
-        // The detail shows the field before and after.
-        clickRow(audit, audit->model()->index(0, 0));
-        auto detail = m_window->findChild<QWidget*>("auditDetail");
+        // The detail shows the field before and after: the edit took the
+        // old contact to the typed one, its undo took it back.
+        auto detail = find<QTextBrowser>("auditDetail");
         QVERIFY(detail);
+        const QList<std::tuple<QString, QString, QString>> expected{
+            {"Edit Stripe: contact", "dpo@stripe.com", "privacy@stripe.example"},
+            {"Undo: Edit Stripe: contact", "privacy@stripe.example", "dpo@stripe.com"}};
+        for (const auto& [summary, before, after] : expected) {
+            const QModelIndex entry = findRow(audit->model(), 5, summary);
+            QVERIFY2(entry.isValid(), qPrintable(summary));
+            clickRow(audit, entry);
+            QVERIFY2(detail->toPlainText().contains(summary), qPrintable(detail->toPlainText()));
+            const auto changes = shownChanges(detail);
+            QVERIFY2(changes.contains("contact"), qPrintable(detail->toPlainText()));
+            QCOMPARE(changes.value("contact").first, before);
+            QCOMPARE(changes.value("contact").second, after);
+            // Only the field that changed is listed.
+            QCOMPARE(changes.keys(), QStringList{"contact"});
+        }
     }
 
     void aProcessorUsedByTwoOrganizationsIsNotDirtyWhenShown()
@@ -575,20 +617,19 @@ private slots:
                                  "taskSentButton", "taskConfirmedButton", "taskNotNeededButton"})
             QVERIFY2(!find<QPushButton>(name)->isEnabled(), name);
         QVERIFY(find<QComboBox>("statusFilter")->isEnabled());
-        bool rulesReadOnly = false;
-        QTimer::singleShot(0, this, [&] {
-            auto dialog = qobject_cast<DeadlineRulesDialog*>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
+        ModalDriver deadlineRules([](QWidget* shown, ModalDriver& d) {
+            auto dialog = d.as<DeadlineRulesDialog>(shown);
             auto box = dialog->findChild<QDialogButtonBox*>();
-            rulesReadOnly =
-                !box->button(QDialogButtonBox::Save)->isVisible() &&
-                dialog->findChild<QPlainTextEdit*>("holidaysEdit")->isReadOnly() &&
-                dialog->findChild<QTableWidget*>("deadlineRulesTable")->editTriggers() ==
-                    QAbstractItemView::NoEditTriggers;
+            MODAL_VERIFY(d, box);
+            MODAL_VERIFY(d, !box->button(QDialogButtonBox::Save)->isVisible());
+            auto holidays = dialog->findChild<QPlainTextEdit*>("holidaysEdit");
+            MODAL_VERIFY(d, holidays && holidays->isReadOnly());
+            auto table = dialog->findChild<QTableWidget*>("deadlineRulesTable");
+            MODAL_VERIFY(d, table && table->editTriggers() == QAbstractItemView::NoEditTriggers);
             dialog->reject();
         });
         QTest::mouseClick(find<QPushButton>("deadlineRulesButton"), Qt::LeftButton);
-        QVERIFY(rulesReadOnly);
+        QVERIFY_MODAL(deadlineRules);
 
         // Policies: the draft reads but is not edited, drafted or published;
         // comparing, exporting and printing the redline stay.
@@ -1243,23 +1284,28 @@ private slots:
         QVERIFY(page->selectVersion(draft.value().id));
 
         const QDate today = QDate::currentDate();
-        bool sawRefusal = false;
-        QTimer::singleShot(0, this, [&] {
-            auto dialog = qobject_cast<PublishDialog*>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
-            auto ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-            dialog->findChild<QDateEdit*>("notifiedOn")->setDate(today);
-            dialog->findChild<QDateEdit*>("effectiveOn")->setDate(today.addDays(5));
+        ModalDriver publish([&](QWidget* shown, ModalDriver& d) {
+            auto dialog = d.as<PublishDialog>(shown);
+            auto box = dialog->findChild<QDialogButtonBox*>();
+            auto notified = dialog->findChild<QDateEdit*>("notifiedOn");
+            auto effective = dialog->findChild<QDateEdit*>("effectiveOn");
             auto reason = dialog->findChild<QLabel*>("publishProblem");
-            sawRefusal = !ok->isEnabled() && reason->isVisible() &&
-                         reason->text().contains("The notice period is 14 days") &&
-                         reason->text().contains(today.addDays(14).toString(Qt::ISODate));
-            dialog->findChild<QDateEdit*>("effectiveOn")->setDate(today.addDays(14));
-            QVERIFY(ok->isEnabled());
+            MODAL_VERIFY(d, box && notified && effective && reason);
+            auto ok = box->button(QDialogButtonBox::Ok);
+            notified->setDate(today);
+            effective->setDate(today.addDays(5));
+            // Inside the notice period: refused, with the reason.
+            MODAL_VERIFY(d, !ok->isEnabled());
+            MODAL_VERIFY(d, reason->isVisible());
+            d.verify(reason->text().contains("The notice period is 14 days") &&
+                         reason->text().contains(today.addDays(14).toString(Qt::ISODate)),
+                     "the reason names the period and the first date: " + reason->text());
+            effective->setDate(today.addDays(14));
+            MODAL_VERIFY(d, ok->isEnabled());
             QTest::mouseClick(ok, Qt::LeftButton);
         });
         QTest::mouseClick(find<QPushButton>("publishButton"), Qt::LeftButton);
-        QVERIFY(sawRefusal);
+        QVERIFY_MODAL(publish);
         auto versions = m_ws->policyVersions("org-labelsets");
         QVERIFY_OK(versions);
         QHash<QString, PolicyVersion> byId;

@@ -61,6 +61,15 @@ void execOnFile(const QString& path, const QString& sql);
 // The seed label files (tests/data/labels) and seed texts.
 QJsonObject seedLabels(const QString& seed);
 QString seedText(const QString& seed);
+// The seeds that have a label file, each with the demo organization built
+// from it.
+const QList<QPair<QString, QString>>& labelledSeeds();
+// What is wrong with a seed's label file, naming the file; empty when it is
+// whole: present, a JSON object, a retention list and a list of recipients
+// (named or not) that are not empty, every list at least as long as it was
+// labelled, and as long as its `counts` say. A test that loops over the
+// labels passes on an emptied list, so it checks this first.
+QString seedLabelsProblem(const QString& seed);
 
 // The first column of the first row `sql` returns on the workspace (a
 // count), or -1 when the query fails.

@@ -9,9 +9,7 @@ using namespace workbench::test;
 
 namespace {
 
-const QList<QPair<QString, QString>> kSeeds{{"000_6d4e5a1fbe59a3b1", "org-labelsets"},
-                                            {"001_919cd7db7d5845bb", "org-trainrun"},
-                                            {"002_edd6c63357ad9813", "org-genmedia"}};
+const QList<QPair<QString, QString>>& kSeeds = labelledSeeds();
 
 // Every name a processor goes by, lower-case.
 QStringList namesOf(const Processor& p)
@@ -37,7 +35,10 @@ private slots:
     {
         m_ws = makeDemoWorkspace(m_tmp.path("demo.sqlite"));
         QVERIFY(m_ws);
-        QVERIFY(!seedLabels(kSeeds[0].first).isEmpty());
+        for (const auto& [seed, org] : kSeeds) {
+            const QString problem = seedLabelsProblem(seed);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
     }
 
     void oneOrganizationPerSeedWithItsPolicy_data()

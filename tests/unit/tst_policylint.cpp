@@ -4,6 +4,7 @@
 #include "policy/ProcessorCatalogue.h"
 #include "storage/Workspace.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QTest>
 
@@ -12,10 +13,6 @@ using namespace workbench::policy;
 using namespace workbench::test;
 
 namespace {
-
-const char* const orgOfSeed[][2] = {{"000_6d4e5a1fbe59a3b1", "org-labelsets"},
-                                    {"001_919cd7db7d5845bb", "org-trainrun"},
-                                    {"002_edd6c63357ad9813", "org-genmedia"}};
 
 QString normalizedSpaces(QString s)
 {
@@ -67,8 +64,27 @@ private slots:
     {
         QTest::addColumn<QString>("seed");
         QTest::addColumn<QString>("org");
-        for (const auto& pair : orgOfSeed)
-            QTest::newRow(pair[1]) << QString::fromLatin1(pair[0]) << QString::fromLatin1(pair[1]);
+        for (const auto& [seed, org] : labelledSeeds())
+            QTest::newRow(qPrintable(org)) << seed << org;
+    }
+
+    // The ground truth itself: every seed policy has its label file, and no
+    // label list the checks below loop over is empty (a loop over an empty
+    // list checks nothing and passes).
+    void labelFilesAreAllThereAndFull()
+    {
+        const QString folder = qEnvironmentVariable("PRIVACY_WORKBENCH_LABELS");
+        QVERIFY2(QDir(folder).exists(), qPrintable(folder + ": no label folder"));
+        const QString seeds = qEnvironmentVariable("PRIVACY_WORKBENCH_SEEDS");
+        QStringList labelled, texts;
+        for (const auto& [seed, org] : labelledSeeds()) {
+            labelled << seed + ".json";
+            texts << seed + ".txt";
+            const QString problem = seedLabelsProblem(seed);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+        QCOMPARE(QDir(folder).entryList({"*.json"}, QDir::Files, QDir::Name), labelled);
+        QCOMPARE(QDir(seeds).entryList({"*.txt"}, QDir::Files, QDir::Name), texts);
     }
 
     void seedsLintClean()
@@ -90,8 +106,10 @@ private slots:
         QFETCH(QString, seed);
         QFETCH(QString, org);
         const QString text = seedText(seed);
+        const QString problem = seedLabelsProblem(seed);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         const QJsonObject labels = seedLabels(seed);
-        QVERIFY(!text.isEmpty() && !labels.isEmpty());
+        QVERIFY2(!text.isEmpty(), qPrintable(seed + ": no seed text"));
         PolicyService service(*m_workspace);
         auto report = service.lint(org, text);
         QVERIFY_OK(report);

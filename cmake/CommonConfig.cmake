@@ -12,10 +12,27 @@ target_compile_definitions(workbench_common INTERFACE
   QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
   QT_USE_QSTRINGBUILDER
   QT_NO_FOREACH
+  # No silent QByteArray -> const char*/void* conversion: a byte array meets
+  # C APIs through an explicit constData().
+  QT_NO_CAST_FROM_BYTEARRAY
+  # From Qt 6.7 on this removes the three-argument connect() to a functor, so
+  # every lambda connection names a context object whose destruction
+  # disconnects it. Qt 6.4 does not know the macro yet; there the rule is kept
+  # by review.
+  QT_NO_CONTEXTLESS_CONNECT
   WORKBENCH_VERSION="${PROJECT_VERSION}")
 
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
-  target_compile_options(workbench_common INTERFACE -Wall -Wextra -Wpedantic)
+  # Beyond -Wall -Wextra -Wpedantic:
+  #   -Wshadow              a local or parameter that hides a member or an outer name
+  #   -Wold-style-cast      C casts hide what they do; name it (static_cast, ...)
+  #   -Woverloaded-virtual  an override that hides the base's other overloads
+  #   -Wnon-virtual-dtor    a polymorphic class deleted through its base
+  #   -Wcast-qual           a cast that drops const or volatile
+  # Qt's headers come in as system headers (imported targets), so these apply
+  # to the project's code only.
+  target_compile_options(workbench_common INTERFACE -Wall -Wextra -Wpedantic
+    -Wshadow -Wold-style-cast -Woverloaded-virtual -Wnon-virtual-dtor -Wcast-qual)
   if(WORKBENCH_WERROR)
     target_compile_options(workbench_common INTERFACE -Werror)
   endif()

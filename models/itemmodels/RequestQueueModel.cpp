@@ -129,7 +129,7 @@ RequestQueueKey RequestQueueModel::sortKeyOf(int column)
     case DuePromiseColumn:
         return RequestQueueKey::DuePromise;
     case StatusColumn:
-        return RequestQueueKey::Status;
+        return RequestQueueKey::WorkflowStatus;
     case AssigneeColumn:
         return RequestQueueKey::Assignee;
     case DaysLeftColumn:

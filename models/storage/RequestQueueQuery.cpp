@@ -104,7 +104,7 @@ RequestQueueSql RequestQueueSql::build(const RequestQueueFilter& f, RequestQueue
     case RequestQueueKey::DueEffective:
         key = "t.due_effective";
         break;
-    case RequestQueueKey::Status:
+    case RequestQueueKey::WorkflowStatus:
         key = "t.status";
         break;
     case RequestQueueKey::Assignee:

@@ -62,7 +62,7 @@ enum class RequestQueueKey
     DueLegal,
     DuePromise,
     DueEffective,
-    Status,
+    WorkflowStatus,
     Assignee
 };
 

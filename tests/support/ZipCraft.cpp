@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QtEndian>
 #include <sys/resource.h>
+// z_stream::next_in as a pointer to const: the input is never written.
+#define ZLIB_CONST
 #include <zlib.h>
 
 namespace workbench::test {
@@ -63,7 +65,7 @@ bool writeCraftedZip(const QString& path, const QList<CraftedEntry>& entries)
         QByteArray out(256 * 1024, Qt::Uninitialized);
         for (qint64 i = 0; i <= e.repeat; ++i) {
             const bool last = i == e.repeat;
-            z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(e.piece.constData()));
+            z.next_in = reinterpret_cast<const Bytef*>(e.piece.constData());
             z.avail_in = last ? 0 : uInt(e.piece.size());
             if (!last)
                 crc = crc32(crc, z.next_in, z.avail_in);

@@ -1,8 +1,8 @@
 #include "Commands.h"
 #include "domain/Deadlines.h"
 #include "export/ExportFile.h"
+#include "services/RequestService.h"
 #include "services/Session.h"
-#include "storage/RequestQueueQuery.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -153,7 +153,7 @@ int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         err << "privacy-workbench requests: " << ws.error() << '\n';
         return Problem;
     }
-    if (ws.value()->database().schemaVersion() < 3) {
+    if (ws.value()->schemaVersion() < 3) {
         err << "privacy-workbench requests: this workspace uses an older format; open it once in "
                "Privacy Workbench to update it.\n";
         return Problem;
@@ -167,8 +167,8 @@ int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err)
             return usageError(
                 err, QStringLiteral("no organization '%1' in the workspace").arg(f.organizationId));
     }
-    auto rows = RequestQueueSql::build(f, RequestQueueKey::DueEffective, Qt::AscendingOrder)
-                    .fetch(ws.value()->database().connection());
+    auto rows =
+        RequestService(*ws.value()).queue(f, RequestQueueKey::DueEffective, Qt::AscendingOrder);
     if (!rows) {
         err << "privacy-workbench requests: " << rows.error() << '\n';
         return Problem;
@@ -187,9 +187,7 @@ int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         header << QStringLiteral("requester") << QStringLiteral("email");
     QList<QStringList> table;
     for (const RequestQueueRow& r : std::as_const(rows.value())) {
-        const bool open = r.status != RequestStatus::Fulfilled &&
-                          r.status != RequestStatus::Rejected &&
-                          r.status != RequestStatus::Withdrawn;
+        const bool open = !RequestWorkflow::isClosed(r.status);
         QStringList cells{r.id,
                           r.organization,
                           toWire(r.type),

@@ -1,4 +1,5 @@
 #include "Commands.h"
+#include "domain/Resources.h"
 #include "policy/DiffFormat.h"
 #include "policy/ProcessorCatalogue.h"
 #include "services/PolicyService.h"
@@ -120,8 +121,8 @@ int runExtract(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         }
         registry = processors.value();
         if (p.isSet(QStringLiteral("org")))
-            ignored = notProcessorNames(ws.value()->localNotes(QStringLiteral("organizations"),
-                                                               p.value(QStringLiteral("org"))));
+            ignored = notProcessorNames(
+                ws.value()->localNotes(resource::organizations, p.value(QStringLiteral("org"))));
     }
     const ProcessorCatalogue& catalogue = ProcessorCatalogue::builtIn();
     const policy::NameMatcher names(registry, &catalogue, ignored);

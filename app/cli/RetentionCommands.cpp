@@ -1,5 +1,6 @@
 #include "Commands.h"
 #include "domain/Retention.h"
+#include "export/PersonScheduleExport.h"
 #include "services/Session.h"
 
 namespace workbench::cli {
@@ -66,20 +67,9 @@ int runRetention(QCommandLineParser& p, QTextStream& out, QTextStream& err)
                    rows);
         return Success;
     }
-    for (const ScheduledAction& a : retentionSchedule(rules.value(), {deletion, {}, {}}))
-        rows << QStringList{a.at.isValid() ? a.at.toString(Qt::ISODate) : QString(),
-                            a.withinLimit ? QStringLiteral("at the latest") : QString(),
-                            toWire(a.rule.action),
-                            a.rule.dataCategory,
-                            a.rule.period ? a.rule.period->toIso() : QString(),
-                            toWire(a.rule.trigger),
-                            a.note,
-                            a.rule.id};
-    printTable(out, format,
-               {QStringLiteral("when"), QStringLiteral("limit"), QStringLiteral("action"),
-                QStringLiteral("data_category"), QStringLiteral("period"),
-                QStringLiteral("trigger"), QStringLiteral("how"), QStringLiteral("rule")},
-               rows);
+    // The same columns as the window's export of the schedule.
+    const QList<ScheduledAction> schedule = retentionSchedule(rules.value(), {deletion, {}, {}});
+    printTable(out, format, PersonScheduleExport::header(), PersonScheduleExport::rows(schedule));
     return Success;
 }
 

@@ -1,5 +1,5 @@
 #include "Commands.h"
-#include "services/RequestService.h"
+#include "services/DeadlineRulesService.h"
 #include "services/Session.h"
 #include "sync/RefusedRecords.h"
 #include "sync/SyncEngine.h"
@@ -180,7 +180,8 @@ int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     sync::SyncEngine engine(ws.value()->database(), source, token.value(), options);
     sync::SyncReport report = engine.run();
     // Pulled requests get their due dates now, not at the next open.
-    if (auto s = RequestService(*ws.value()).fillMissingDeadlines(); !s && report.error.isEmpty())
+    if (auto s = DeadlineRulesService(*ws.value()).fillMissingDeadlines();
+        !s && report.error.isEmpty())
         report.error = s.error();
 
     if (format == u"json") {

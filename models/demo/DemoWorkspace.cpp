@@ -1,6 +1,7 @@
 #include "DemoWorkspace.h"
 
-#include "services/RequestService.h"
+#include "domain/Resources.h"
+#include "services/DeadlineRulesService.h"
 #include "services/Session.h"
 
 #include <QFile>
@@ -324,9 +325,7 @@ Status DemoWorkspace::populate(Workspace& ws, QDate today)
                 notes << QStringLiteral("Not a processor: %1 — %2")
                              .arg(n[QStringLiteral("name")].toString(),
                                   n[QStringLiteral("why")].toString());
-            if (auto s =
-                    saveLocalNote(db, QStringLiteral("organizations"), orgId, notes.join(u'\n'));
-                !s)
+            if (auto s = saveLocalNote(db, resource::organizations, orgId, notes.join(u'\n')); !s)
                 return s;
 
             const QString prefix = org.value(QStringLiteral("request_prefix")).toString();
@@ -343,7 +342,7 @@ Status DemoWorkspace::populate(Workspace& ws, QDate today)
                 ++requests;
             }
         }
-        if (auto s = RequestService(ws).recomputeDeadlines(); !s)
+        if (auto s = DeadlineRulesService(ws).recomputeDeadlines(); !s)
             return s;
         // CCPA requests past their first step had their receipt confirmed.
         QSqlQuery ack(db.connection());
@@ -351,11 +350,12 @@ Status DemoWorkspace::populate(Workspace& ws, QDate today)
                 "UPDATE rights_requests SET acknowledged_on = date(received_at, '+2 day') "
                 "WHERE jurisdiction = 'CCPA' AND status <> 'new'")))
             return sqlError(QStringLiteral("Confirming demo receipts"), ack);
-        counts = QJsonObject{{QStringLiteral("organizations"), orgs},
-                             {QStringLiteral("processors"), processors},
-                             {QStringLiteral("retention_rules"), rules},
-                             {QStringLiteral("policy_versions"), policies},
-                             {QStringLiteral("rights_requests"), requests},
+        // Rows written, per table.
+        counts = QJsonObject{{table::organizations, orgs},
+                             {table::processors, processors},
+                             {table::retentionRules, rules},
+                             {table::policyVersions, policies},
+                             {table::rightsRequests, requests},
                              {QStringLiteral("reference_date"), today.toString(Qt::ISODate)}};
         AuditEntry entry;
         entry.actor = ws.actor();

@@ -1,5 +1,7 @@
 #include "Records.h"
 
+#include "RequestWorkflow.h"
+
 #include <QJsonArray>
 #include <QSet>
 #include <QVarLengthArray>
@@ -358,8 +360,7 @@ Result<RetentionRule> RetentionRule::fromJson(const QJsonObject& json)
 
 bool RightsRequest::isOpen() const
 {
-    return status != RequestStatus::Fulfilled && status != RequestStatus::Rejected &&
-           status != RequestStatus::Withdrawn;
+    return !RequestWorkflow::isClosed(status);
 }
 
 QJsonObject RightsRequest::toJson() const

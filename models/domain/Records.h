@@ -112,7 +112,7 @@ struct RightsRequest
     QDateTime closedAt;
     SyncMeta meta;
 
-    bool isOpen() const;
+    bool isOpen() const; // not closed, as RequestWorkflow::isClosed() says
     QJsonObject toJson() const;
     static Result<RightsRequest> fromJson(const QJsonObject& json);
     friend bool operator==(const RightsRequest&, const RightsRequest&) = default;

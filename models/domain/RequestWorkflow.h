@@ -20,6 +20,9 @@ public:
     static QList<RequestStatus> nextStatuses(RequestStatus from);
     // Ok, or the reason the change is refused.
     static Status checkTransition(RequestStatus from, RequestStatus to);
+    // Fulfilled, rejected or withdrawn: the one definition of a closed
+    // request (RightsRequest::isOpen(), the command line and the stored
+    // is_open column of rights_requests follow it; a test ties them).
     static bool isClosed(RequestStatus s);
     // Erasure, rectification and restriction must reach every processor
     // (GDPR Art. 19): these requests get per-processor tasks.

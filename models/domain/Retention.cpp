@@ -1,5 +1,7 @@
 #include "Retention.h"
 
+#include "Resources.h"
+
 #include <QCoreApplication>
 #include <algorithm>
 
@@ -123,8 +125,7 @@ QList<RetentionGap> retentionGaps(const QList<RetentionRule>& rules,
             return r.processorId == p.id;
         });
         if (!covered)
-            out.append({RetentionGap::Kind::ProcessorWithoutRule, p.id,
-                        QStringLiteral("processors"),
+            out.append({RetentionGap::Kind::ProcessorWithoutRule, p.id, resource::processors,
                         tr("%1 holds personal data but no retention rule names it").arg(p.name)});
     }
     for (const RetentionRule& r : rules) {
@@ -133,12 +134,11 @@ QList<RetentionGap> retentionGaps(const QList<RetentionRule>& rules,
                          [&](const Processor& p) { return p.id == r.processorId; });
         if (processor != processors.end() && processor->status == ProcessorStatus::Offboarded)
             out.append({RetentionGap::Kind::RuleForOffboardedProcessor, r.id,
-                        QStringLiteral("retention-rules"),
+                        resource::retentionRules,
                         tr("The rule for %1 points to %2, which is offboarded")
                             .arg(r.dataCategory, processor->name)});
         if (!r.period && r.trigger != RetentionTrigger::AccountLifetime)
-            out.append({RetentionGap::Kind::RuleWithoutPeriod, r.id,
-                        QStringLiteral("retention-rules"),
+            out.append({RetentionGap::Kind::RuleWithoutPeriod, r.id, resource::retentionRules,
                         tr("%1 has no period and is not kept for the account's lifetime")
                             .arg(r.dataCategory)});
     }

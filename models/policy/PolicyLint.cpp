@@ -2,6 +2,7 @@
 
 #include "JsonWriter.h"
 #include "ProcessorCatalogue.h"
+#include "domain/Resources.h"
 #include "domain/Retention.h"
 
 #include <QJsonArray>
@@ -113,7 +114,7 @@ LintReport lintPolicy(QStringView text, const LintInput& input)
                           "organization.")
                            .arg(p->name),
                  tr("Remove the name from the policy, or bring the registry up to date."),
-                 m.sentence, QStringLiteral("processors"), p->id});
+                 m.sentence, resource::processors, p->id});
             continue;
         }
         if (reported.contains(m.name))
@@ -149,7 +150,7 @@ LintReport lintPolicy(QStringView text, const LintInput& input)
                  : tr("%1 is active in the registry, but the policy does not name it.").arg(p.name),
              tr("Recipients or their categories must be disclosed (GDPR Art. 13(1)(e)): name the "
                 "processor or describe what it does for you."),
-             TextRange{0, 0}, QStringLiteral("processors"), p.id});
+             TextRange{0, 0}, resource::processors, p.id});
     }
 
     // Retention statements against the rules.
@@ -206,7 +207,7 @@ LintReport lintPolicy(QStringView text, const LintInput& input)
                  .arg(stated, s.appliesTo, rule.dataCategory, describePeriod(rule)),
              tr("Make the policy and the rule agree: the policy is what users were promised, the "
                 "rule is what the systems do."),
-             s.sentence, QStringLiteral("retention-rules"), rule.id});
+             s.sentence, resource::retentionRules, rule.id});
     }
     for (int i = 0; i < input.rules.size(); ++i) {
         if (mentioned[size_t(i)])
@@ -217,7 +218,7 @@ LintReport lintPolicy(QStringView text, const LintInput& input)
              tr("The policy does not say how long it keeps %1.").arg(ruleLabel(rule)),
              tr("Storage limitation (GDPR Art. 13(2)(a)): state the period, or the criteria that "
                 "set it."),
-             TextRange{0, 0}, QStringLiteral("retention-rules"), rule.id});
+             TextRange{0, 0}, resource::retentionRules, rule.id});
     }
     return report;
 }

@@ -1,8 +1,8 @@
 #include "RequestService.h"
 
+#include "domain/Resources.h"
 #include "domain/Text.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -10,11 +10,6 @@
 namespace workbench {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("RequestService", text);
-}
 
 QVariant dateValue(QDate d)
 {
@@ -24,14 +19,6 @@ QVariant dateValue(QDate d)
 QDate dateOf(const QVariant& v)
 {
     return QDate::fromString(v.toString(), Qt::ISODate);
-}
-
-Result<DeadlineRule> ruleOrError(const DeadlineRuleSet& set, Jurisdiction j)
-{
-    const DeadlineRule* rule = set.rule(j);
-    if (!rule)
-        return Error{tr("There is no deadline rule for %1.").arg(toWire(j))};
-    return *rule;
 }
 
 } // namespace
@@ -63,131 +50,26 @@ QJsonObject RequestSnapshot::toJson() const
 RequestService::RequestService(Workspace& workspace, QObject* parent)
     : QObject(parent)
     , m_workspace(workspace)
+    , m_deadlines(workspace)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {}
 
-DeadlineRuleSet RequestService::rules() const
-{
-    DeadlineRuleSet set = DeadlineRuleSet::defaults();
-    QSqlQuery q(m_workspace.database().connection());
-    if (q.exec(QStringLiteral("SELECT rule_json FROM deadline_rules"))) {
-        while (q.next()) {
-            auto rule = DeadlineRule::fromJson(
-                QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
-            if (rule)
-                set.setRule(rule.value());
-        }
-    }
-    return set;
-}
-
-Status RequestService::saveRule(const DeadlineRule& rule)
-{
-    const DeadlineRule* before = rules().rule(rule.jurisdiction);
-    const QJsonObject beforeJson = before ? before->toJson() : QJsonObject();
-    const Status s = m_workspace.record(
-        QStringLiteral("deadline-rules"), rule.jurisdiction, beforeJson, rule.toJson(),
-        tr("Edit the deadline rule of %1").arg(rule.name), {}, [&]() -> Status {
-            QSqlQuery q(m_workspace.database().connection());
-            q.prepare(QStringLiteral(
-                "INSERT INTO deadline_rules (jurisdiction, rule_json) VALUES (?, ?) "
-                "ON CONFLICT(jurisdiction) DO UPDATE SET rule_json = excluded.rule_json"));
-            q.addBindValue(rule.jurisdiction);
-            q.addBindValue(
-                QString::fromUtf8(QJsonDocument(rule.toJson()).toJson(QJsonDocument::Compact)));
-            if (!q.exec())
-                return sqlError(tr("Saving the rule"), q);
-            return recomputeDeadlines();
-        });
-    return s;
-}
-
-Status RequestService::restoreDefaultRules()
-{
-    const QJsonObject before = rules().toJson();
-    const QJsonObject after = DeadlineRuleSet::defaults().toJson();
-    return m_workspace.record(QStringLiteral("deadline-rules"), QStringLiteral("*"), before, after,
-                              tr("Restore the shipped deadline rules"), {}, [&]() -> Status {
-                                  QSqlQuery q(m_workspace.database().connection());
-                                  if (!q.exec(QStringLiteral("DELETE FROM deadline_rules")))
-                                      return sqlError(tr("Restoring the rules"), q);
-                                  return recomputeDeadlines();
-                              });
-}
-
-HolidayCalendar RequestService::holidays(const QString& organizationId) const
-{
-    QSet<QDate> days;
-    QSqlQuery q(m_workspace.database().connection());
-    q.prepare(QStringLiteral("SELECT day FROM organization_holidays WHERE organization_id = ?"));
-    q.addBindValue(organizationId);
-    if (q.exec()) {
-        while (q.next())
-            days.insert(dateOf(q.value(0)));
-    }
-    return HolidayCalendar(days);
-}
-
-Status RequestService::setHolidays(const QString& organizationId, const HolidayCalendar& calendar)
-{
-    auto toJson = [](const HolidayCalendar& c) {
-        QStringList days;
-        for (const QDate& d : c.holidays())
-            days << d.toString(Qt::ISODate);
-        days.sort();
-        return QJsonObject{{QStringLiteral("holidays"), QJsonArray::fromStringList(days)}};
-    };
-    return m_workspace.record(
-        QStringLiteral("holidays"), organizationId, toJson(holidays(organizationId)),
-        toJson(calendar), tr("Edit the holiday calendar"), {}, [&]() -> Status {
-            QSqlQuery q(m_workspace.database().connection());
-            q.prepare(
-                QStringLiteral("DELETE FROM organization_holidays WHERE organization_id = ?"));
-            q.addBindValue(organizationId);
-            if (!q.exec())
-                return sqlError(tr("Saving the holidays"), q);
-            q.prepare(QStringLiteral(
-                "INSERT INTO organization_holidays (organization_id, day) VALUES (?, ?)"));
-            for (const QDate& d : calendar.holidays()) {
-                q.addBindValue(organizationId);
-                q.addBindValue(d.toString(Qt::ISODate));
-                if (!q.exec())
-                    return sqlError(tr("Saving the holidays"), q);
-            }
-            return recomputeDeadlines(organizationId);
-        });
-}
-
-std::optional<int> RequestService::promiseDays(const QString& organizationId) const
-{
-    QSqlQuery q(m_workspace.database().connection());
-    q.prepare(QStringLiteral("SELECT response_commitment_days FROM organizations WHERE id = ?"));
-    q.addBindValue(organizationId);
-    if (q.exec() && q.next() && !q.isNull(0))
-        return q.value(0).toInt();
-    return std::nullopt;
-}
-
 DeadlineInput RequestService::inputOf(const RequestSnapshot& s) const
 {
-    DeadlineInput in;
-    in.received = s.request.receivedAt.toUTC().date();
-    in.verified = s.request.verifiedAt.toUTC().date();
-    in.pausedDays = s.pausedDays;
-    in.extended = s.request.extendedUntil.isValid();
-    in.type = s.request.type;
-    in.promiseDays = promiseDays(s.request.organizationId);
-    return in;
+    return m_deadlines.inputOf(s.request, s.pausedDays);
 }
 
 Deadlines RequestService::deadlinesOf(const RequestSnapshot& s) const
 {
-    const DeadlineRuleSet set = rules();
-    const DeadlineRule* rule = set.rule(s.request.jurisdiction);
-    if (!rule)
-        return {};
-    const DeadlineInput in = inputOf(s);
-    return computeDeadlines(*rule, in, holidays(s.request.organizationId));
+    return m_deadlines.deadlinesOf(s.request, s.pausedDays);
+}
+
+Result<QList<RequestQueueRow>> RequestService::queue(const RequestQueueFilter& filter,
+                                                     RequestQueueKey sortKey,
+                                                     Qt::SortOrder order) const
+{
+    return RequestQueueSql::build(filter, sortKey, order)
+        .fetch(m_workspace.database().connection());
 }
 
 Result<RequestSnapshot> RequestService::snapshot(const QString& id) const
@@ -239,13 +121,13 @@ Result<RequestDetail> RequestService::detail(const QString& id) const
         return Error{s.error()};
     RequestDetail d;
     d.snapshot = std::move(s).value();
-    auto rule = ruleOrError(rules(), d.snapshot.request.jurisdiction);
+    auto rule = m_deadlines.rule(d.snapshot.request.jurisdiction);
     if (!rule)
         return Error{rule.error()};
     d.rule = rule.value();
     // The rule just read, not the table read again.
-    d.deadlines =
-        computeDeadlines(d.rule, inputOf(d.snapshot), holidays(d.snapshot.request.organizationId));
+    d.deadlines = computeDeadlines(d.rule, inputOf(d.snapshot),
+                                   m_deadlines.holidays(d.snapshot.request.organizationId));
     QSqlQuery q(m_workspace.database().connection());
     q.prepare(
         QStringLiteral("SELECT id, at, kind, text, actor FROM request_events WHERE request_id = ? "
@@ -338,9 +220,9 @@ Status RequestService::mutate(const QString& id, const QString& summary, const Q
     if (auto s = change(after, events); !s)
         return s;
     after.request.meta.updatedAt = now();
-    return m_workspace.record(QStringLiteral("rights-requests"), id, before->toJson(),
-                              after.toJson(), summary.contains(u"%1") ? summary.arg(id) : summary,
-                              action, [&] { return write(after, events); });
+    return m_workspace.record(resource::rightsRequests, id, before->toJson(), after.toJson(),
+                              summary.contains(u"%1") ? summary.arg(id) : summary, action,
+                              [&] { return write(after, events); });
 }
 
 Status RequestService::verifyIdentity(const QString& id)
@@ -356,7 +238,7 @@ Status RequestService::verifyIdentity(const QString& id)
             s.request.verifiedAt = now();
             // The domain's rules for new facts (a verification dated before
             // the receipt, a date past 9999) refuse it with the reason.
-            if (auto rule = ruleOrError(rules(), s.request.jurisdiction); !rule)
+            if (auto rule = m_deadlines.rule(s.request.jurisdiction); !rule)
                 return Error{rule.error()};
             else {
                 DeadlineInput in = inputOf(s);
@@ -383,7 +265,7 @@ Status RequestService::pause(const QString& id, const QString& reason)
 {
     return mutate(
         id, tr("Pause the clock of %1"), {}, [&](RequestSnapshot& s, auto& events) -> Status {
-            auto rule = ruleOrError(rules(), s.request.jurisdiction);
+            auto rule = m_deadlines.rule(s.request.jurisdiction);
             if (!rule)
                 return Error{rule.error()};
             if (!rule->pauseAllowed)
@@ -434,17 +316,19 @@ Status RequestService::extend(const QString& id, const QString& reason, QDate no
             return Error{tr("An extension needs its reason.")};
         if (!s.request.isOpen())
             return Error{tr("The request is closed.")};
-        auto rule = ruleOrError(rules(), s.request.jurisdiction);
+        auto rule = m_deadlines.rule(s.request.jurisdiction);
         if (!rule)
             return Error{rule.error()};
         DeadlineInput in = inputOf(s);
         const QDate told = notifiedOn.isValid() ? notifiedOn : now().date();
-        if (auto ok = checkExtension(rule.value(), in, holidays(s.request.organizationId), told);
+        if (auto ok = checkExtension(rule.value(), in,
+                                     m_deadlines.holidays(s.request.organizationId), told);
             !ok)
             return ok;
         in.extended = true;
         s.request.extendedUntil =
-            computeDeadlines(rule.value(), in, holidays(s.request.organizationId)).responseDue;
+            computeDeadlines(rule.value(), in, m_deadlines.holidays(s.request.organizationId))
+                .responseDue;
         s.request.extensionReason = reason.trimmed();
         s.extensionNotifiedOn = told;
         events.append(
@@ -652,72 +536,6 @@ Status RequestService::restore(const RequestSnapshot& target, const QString& sum
                       events.append({0, now(), eventKind, summary, {}});
                       return {};
                   });
-}
-
-Status RequestService::fillMissingDeadlines()
-{
-    QSqlQuery q(m_workspace.database().connection());
-    if (!q.exec(
-            QStringLiteral("SELECT 1 FROM rights_requests WHERE due_effective IS NULL LIMIT 1")))
-        return sqlError(tr("Reading the requests"), q);
-    return q.next() ? recomputeDeadlines(QString(), QStringLiteral("due_effective IS NULL"))
-                    : Status{};
-}
-
-Status RequestService::recomputeDeadlines(const QString& organizationId, const QString& where)
-{
-    Database& db = m_workspace.database();
-    const DeadlineRuleSet set = rules();
-    QHash<QString, HolidayCalendar> calendars;
-    QHash<QString, std::optional<int>> promises;
-    QSqlQuery q(db.connection());
-    q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT id, organization_id, jurisdiction, type, received_at, verified_at, "
-                       "paused_days, extended_until FROM rights_requests ") +
-        // A condition on the due dates must not walk the index this loop
-        // updates: the table is read in its own order then.
-        (where.isEmpty() ? QString() : QStringLiteral("NOT INDEXED ")) + QStringLiteral("WHERE ") +
-        (organizationId.isEmpty() ? QStringLiteral("1") : QStringLiteral("organization_id = ?")) +
-        (where.isEmpty() ? QString() : QStringLiteral(" AND ") + where));
-    if (!organizationId.isEmpty())
-        q.addBindValue(organizationId);
-    if (!q.exec())
-        return sqlError(tr("Reading the requests"), q);
-    QSqlQuery u(db.connection());
-    u.prepare(QStringLiteral(
-        "UPDATE rights_requests SET due_legal = ?, due_original = ?, due_promise = ?, "
-        "due_effective = ?, acknowledge_by = ? WHERE id = ?"));
-    return db.transaction([&]() -> Status {
-        while (q.next()) {
-            const QString org = q.value(1).toString();
-            if (!calendars.contains(org)) {
-                calendars.insert(org, holidays(org));
-                promises.insert(org, promiseDays(org));
-            }
-            const DeadlineRule* rule = set.rule(q.value(2).toString());
-            if (!rule)
-                continue;
-            DeadlineInput in;
-            in.received =
-                QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs).toUTC().date();
-            in.verified =
-                QDateTime::fromString(q.value(5).toString(), Qt::ISODateWithMs).toUTC().date();
-            in.pausedDays = q.value(6).toInt();
-            in.extended = !q.isNull(7);
-            in.type = fromWire<RequestType>(q.value(3).toString()).value_or(RequestType::Access);
-            in.promiseDays = promises.value(org);
-            const Deadlines d = computeDeadlines(*rule, in, calendars.value(org));
-            for (const QVariant& v :
-                 {dateValue(d.responseDue), dateValue(d.originalDue),
-                  dateValue(d.promiseDue.value_or(QDate())), dateValue(d.effectiveDue()),
-                  dateValue(d.acknowledgeBy.value_or(QDate())), q.value(0)})
-                u.addBindValue(v);
-            if (!u.exec())
-                return sqlError(tr("Saving due dates"), u);
-        }
-        return {};
-    });
 }
 
 } // namespace workbench

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "domain/Deadlines.h"
+#include "DeadlineRulesService.h"
 #include "domain/RequestWorkflow.h"
+#include "storage/RequestQueueQuery.h"
 #include "storage/Workspace.h"
 
 #include <functional>
@@ -34,10 +35,10 @@ struct RequestDetail
     QString organizationName;
 };
 
-// Works rights requests: deadlines from the rule table and the
-// organization's holidays, the status workflow, per-processor tasks and the
-// history. Every action writes the request, its history and an audit entry
-// in one transaction; a refused action says why and changes nothing.
+// Works rights requests: the status workflow, per-processor tasks and the
+// history, with the deadlines the deadline rules give (DeadlineRulesService). Every action writes
+// the request, its history and an audit entry in one transaction; a refused action says why and
+// changes nothing.
 class RequestService : public QObject
 {
     Q_OBJECT
@@ -49,16 +50,17 @@ public:
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     QDateTime now() const { return m_clock(); }
 
-    // The rule table: the shipped defaults overlaid with the officer's edits.
-    DeadlineRuleSet rules() const;
-    Status saveRule(const DeadlineRule& rule);
-    Status restoreDefaultRules();
-    HolidayCalendar holidays(const QString& organizationId) const;
-    Status setHolidays(const QString& organizationId, const HolidayCalendar& calendar);
+    // The rules, holidays and promises the deadlines come from.
+    DeadlineRulesService& deadlineRules() { return m_deadlines; }
+    const DeadlineRulesService& deadlineRules() const { return m_deadlines; }
 
     Result<RequestSnapshot> snapshot(const QString& id) const;
     Result<RequestDetail> detail(const QString& id) const;
     Deadlines deadlinesOf(const RequestSnapshot& s) const;
+    // The queue's rows for a filter, every row at once (the command line's
+    // listing; the window pages through RequestQueueModel).
+    Result<QList<RequestQueueRow>> queue(const RequestQueueFilter& filter, RequestQueueKey sortKey,
+                                         Qt::SortOrder order) const;
 
     Status verifyIdentity(const QString& id);
     Status pause(const QString& id, const QString& reason);
@@ -79,24 +81,15 @@ public:
     Status restore(const RequestSnapshot& snapshot, const QString& summary,
                    const QString& eventKind);
 
-    // Recomputes the stored due dates (after a rule or holiday change, or a
-    // pull). `organizationId` empty: every request; `where`: only those
-    // matching this SQL condition.
-    Status recomputeDeadlines(const QString& organizationId = {}, const QString& where = {});
-    // Computes the due dates of requests that have none yet (after an
-    // upgrade from an older schema, or a pull: a synced request's due dates
-    // are cleared when it is written).
-    Status fillMissingDeadlines();
-
 private:
     using Change = std::function<Status(RequestSnapshot& after, QList<RequestEvent>& events)>;
     Status mutate(const QString& id, const QString& summary, const QString& action,
                   const Change& change);
     Status write(const RequestSnapshot& s, const QList<RequestEvent>& events);
-    std::optional<int> promiseDays(const QString& organizationId) const;
     DeadlineInput inputOf(const RequestSnapshot& s) const;
 
     Workspace& m_workspace;
+    DeadlineRulesService m_deadlines;
     std::function<QDateTime()> m_clock;
 };
 

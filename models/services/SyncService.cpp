@@ -1,6 +1,6 @@
 #include "SyncService.h"
 
-#include "RequestService.h"
+#include "DeadlineRulesService.h"
 #include "storage/Workspace.h"
 #include "sync/TokenStore.h"
 
@@ -62,7 +62,7 @@ bool SyncService::start(const QList<SyncSource>& sources, const QHash<QString, Q
         }
         // Pulled requests get their due dates before anyone looks.
         if (ws) {
-            if (auto s = RequestService(*ws.value()).fillMissingDeadlines();
+            if (auto s = DeadlineRulesService(*ws.value()).fillMissingDeadlines();
                 !s && !reports.isEmpty())
                 reports.last().error = s.error();
         }

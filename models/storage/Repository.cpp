@@ -1,12 +1,14 @@
 #include "Repository.h"
 
+#include "domain/Resources.h"
+
 namespace workbench {
 
 const TableSpec& RecordTable<Organization>::spec()
 {
     static const TableSpec s{
-        QStringLiteral("organizations"),
-        QStringLiteral("organizations"),
+        resource::organizations,
+        table::organizations,
         {QStringLiteral("name"), QStringLiteral("website"), QStringLiteral("privacy_contact"),
          QStringLiteral("notice_period_days"), QStringLiteral("response_commitment_days")},
         {},
@@ -18,8 +20,8 @@ const TableSpec& RecordTable<Organization>::spec()
 const TableSpec& RecordTable<Processor>::spec()
 {
     static const TableSpec s{
-        QStringLiteral("processors"),
-        QStringLiteral("processors"),
+        resource::processors,
+        table::processors,
         {QStringLiteral("name"), QStringLiteral("legal_entity"), QStringLiteral("address"),
          QStringLiteral("contact"), QStringLiteral("website"), QStringLiteral("service"),
          QStringLiteral("transfer_mechanism"), QStringLiteral("dpa_status"),
@@ -35,15 +37,15 @@ const TableSpec& RecordTable<Processor>::spec()
         QStringLiteral("processor_id"),
         QStringLiteral("t.name COLLATE NOCASE"),
         {},
-        {{QStringLiteral("organization_ids"), QStringLiteral("organizations")},
-         {QStringLiteral("parent_id"), QStringLiteral("processors")}}};
+        {{QStringLiteral("organization_ids"), resource::organizations},
+         {QStringLiteral("parent_id"), resource::processors}}};
     return s;
 }
 
 const TableSpec& RecordTable<RetentionRule>::spec()
 {
-    static const TableSpec s{QStringLiteral("retention-rules"),
-                             QStringLiteral("retention_rules"),
+    static const TableSpec s{resource::retentionRules,
+                             table::retentionRules,
                              {QStringLiteral("organization_id"), QStringLiteral("data_category"),
                               QStringLiteral("system"), QStringLiteral("processor_id"),
                               QStringLiteral("period"), QStringLiteral("trigger"),
@@ -53,16 +55,16 @@ const TableSpec& RecordTable<RetentionRule>::spec()
                              {},
                              QStringLiteral("t.organization_id, t.trigger, t.data_category"),
                              {},
-                             {{QStringLiteral("organization_id"), QStringLiteral("organizations")},
-                              {QStringLiteral("processor_id"), QStringLiteral("processors")}}};
+                             {{QStringLiteral("organization_id"), resource::organizations},
+                              {QStringLiteral("processor_id"), resource::processors}}};
     return s;
 }
 
 const TableSpec& RecordTable<RightsRequest>::spec()
 {
     static const TableSpec s{
-        QStringLiteral("rights-requests"),
-        QStringLiteral("rights_requests"),
+        resource::rightsRequests,
+        table::rightsRequests,
         {QStringLiteral("organization_id"), QStringLiteral("type"), QStringLiteral("jurisdiction"),
          QStringLiteral("subject_name"), QStringLiteral("subject_email"),
          QStringLiteral("account_id"), QStringLiteral("channel"), QStringLiteral("received_at"),
@@ -74,23 +76,23 @@ const TableSpec& RecordTable<RightsRequest>::spec()
         QStringLiteral("t.received_at DESC, t.id"),
         {QStringLiteral("due_legal"), QStringLiteral("due_original"), QStringLiteral("due_promise"),
          QStringLiteral("due_effective"), QStringLiteral("acknowledge_by")},
-        {{QStringLiteral("organization_id"), QStringLiteral("organizations")}}};
+        {{QStringLiteral("organization_id"), resource::organizations}}};
     return s;
 }
 
 const TableSpec& RecordTable<PolicyVersion>::spec()
 {
-    static const TableSpec s{
-        QStringLiteral("policy-versions"),
-        QStringLiteral("policy_versions"),
-        {QStringLiteral("organization_id"), QStringLiteral("document"), QStringLiteral("title"),
-         QStringLiteral("status"), QStringLiteral("body"), QStringLiteral("published_on"),
-         QStringLiteral("effective_on")},
-        {},
-        {},
-        QStringLiteral("t.document, t.published_on DESC, t.id"),
-        {},
-        {{QStringLiteral("organization_id"), QStringLiteral("organizations")}}};
+    static const TableSpec s{resource::policyVersions,
+                             table::policyVersions,
+                             {QStringLiteral("organization_id"), QStringLiteral("document"),
+                              QStringLiteral("title"), QStringLiteral("status"),
+                              QStringLiteral("body"), QStringLiteral("published_on"),
+                              QStringLiteral("effective_on")},
+                             {},
+                             {},
+                             QStringLiteral("t.document, t.published_on DESC, t.id"),
+                             {},
+                             {{QStringLiteral("organization_id"), resource::organizations}}};
     return s;
 }
 

@@ -32,6 +32,7 @@ public:
     Database& database() { return *m_db; }
     const Database& database() const { return *m_db; }
     QString path() const { return m_db->path(); }
+    int schemaVersion() const { return m_db->schemaVersion(); }
 
     // Who the audit log names for changes (the signed-in OS user by default).
     QString actor() const { return m_actor; }

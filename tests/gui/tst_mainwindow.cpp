@@ -16,15 +16,15 @@
 #include "policies/DiffView.h"
 #include "policies/PoliciesPage.h"
 #include "policies/PublishDialog.h"
-#include "services/PolicyService.h"
 #include "processors/AnnexExportDialog.h"
 #include "processors/ImportProcessorsDialog.h"
 #include "processors/ProcessorsPage.h"
 #include "requests/DeadlineRulesDialog.h"
 #include "retention/PersonSchedulePanel.h"
 #include "retention/RetentionPage.h"
-#include "storage/AuditSigning.h"
+#include "services/PolicyService.h"
 #include "services/RequestService.h"
+#include "storage/AuditSigning.h"
 
 #include <QAction>
 #include <QApplication>
@@ -398,8 +398,7 @@ private slots:
         q.subjectEmail = "grace@example.com";
         q.receivedAt = QDateTime(QDate::currentDate().addDays(-3), QTime(9, 0), Qt::UTC);
         QVERIFY_OK(m_ws->save(q, "Receive GUI-0001"));
-        RequestService service(*m_ws);
-        QVERIFY_OK(service.recomputeDeadlines());
+        QVERIFY_OK(DeadlineRulesService(*m_ws).recomputeDeadlines());
 
         clickSidebar("Requests");
         auto queue = find<QTableView>("requestQueue");
@@ -484,7 +483,7 @@ private slots:
         q.subjectEmail = "ada@example.com";
         q.receivedAt = QDateTime(QDate::currentDate().addDays(3), QTime(9, 0), Qt::UTC);
         QVERIFY_OK(m_ws->save(q, "Receive GUI-0002"));
-        QVERIFY_OK(RequestService(*m_ws).recomputeDeadlines());
+        QVERIFY_OK(DeadlineRulesService(*m_ws).recomputeDeadlines());
 
         clickSidebar("Requests");
         auto queue = find<QTableView>("requestQueue");
@@ -525,7 +524,7 @@ private slots:
         q.subjectEmail = "ada@example.com";
         q.receivedAt = QDateTime(QDate::currentDate(), QTime(9, 0), Qt::UTC);
         QVERIFY_OK(m_ws->save(q, "Receive GUI-0003"));
-        QVERIFY_OK(RequestService(*m_ws).recomputeDeadlines());
+        QVERIFY_OK(DeadlineRulesService(*m_ws).recomputeDeadlines());
         auto published = m_ws->policyVersions("org-labelsets");
         QVERIFY_OK(published);
         auto draft = PolicyService(*m_ws).newDraft("org-labelsets", "privacy-policy",
@@ -669,7 +668,7 @@ private slots:
 
     void deadlineRulesAndHolidaysAreEditable()
     {
-        RequestService service(*m_ws);
+        DeadlineRulesService service(*m_ws);
         DeadlineRulesDialog dialog(service, "org-labelsets", "LabelSets");
         auto table = dialog.findChild<QTableWidget*>("deadlineRulesTable");
         int lgpd = -1;
@@ -838,7 +837,7 @@ private slots:
         q.assignee = "@SUM(A1)";
         q.receivedAt = QDateTime(QDate::currentDate().addDays(-3), QTime(9, 0), Qt::UTC);
         QVERIFY_OK(m_ws->save(q, "Receive GUI-HOSTILE"));
-        QVERIFY_OK(RequestService(*m_ws).recomputeDeadlines());
+        QVERIFY_OK(DeadlineRulesService(*m_ws).recomputeDeadlines());
         clickSidebar("Requests");
         auto queue = find<QTableView>("requestQueue");
         QTest::keyClicks(find<QLineEdit>("requestSearch"), "GUI-HOSTILE");

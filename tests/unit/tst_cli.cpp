@@ -1,6 +1,7 @@
 #include "ContractServer.h"
 #include "TestSupport.h"
 #include "cli/Cli.h"
+#include "export/PersonScheduleExport.h"
 #include "export/ProcessorImport.h"
 #include "storage/AuditSigning.h"
 
@@ -558,6 +559,15 @@ private slots:
         const Run csv = runCli({"retention", "--workspace", ws, "--org", "org-genmedia",
                                 "--deleted-on", "2026-01-31", "--format", "csv"});
         QVERIFY(csv.out.startsWith("when,limit,action,data_category"));
+        {
+            // The same file as the window's export of that schedule.
+            auto opened = Workspace::open(ws, {Database::Mode::ReadOnly, {}});
+            QVERIFY_OK(opened);
+            const auto schedule =
+                retentionSchedule(opened.value()->retentionRules("org-genmedia").value(),
+                                  {QDateTime(QDate(2026, 1, 31), QTime(0, 0), Qt::UTC), {}, {}});
+            QCOMPARE(csv.out, PersonScheduleExport::csv(schedule));
+        }
         const Run bad = runCli({"retention", "--workspace", ws, "--org", "org-genmedia",
                                 "--deleted-on", "31.01.2026"});
         QCOMPARE(bad.code, 2);

@@ -8,6 +8,7 @@
 #include "dialogs/FileDialog.h"
 #include "dialogs/InputDialog.h"
 #include "dialogs/MessageBox.h"
+#include "domain/Resources.h"
 #include "itemmodels/ModelRoles.h"
 #include "itemmodels/ProcessorCommands.h"
 #include "itemmodels/ProcessorTreeModel.h"
@@ -160,7 +161,7 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
 
 void ProcessorsPage::refresh()
 {
-    const QString notes = m_workspace.localNotes(QStringLiteral("organizations"), organizationId());
+    const QString notes = m_workspace.localNotes(resource::organizations, organizationId());
     m_notes->setText(notes);
     m_notes->setVisible(!notes.isEmpty());
     if (m_model->organization() != organizationId())

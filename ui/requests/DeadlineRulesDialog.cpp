@@ -2,7 +2,7 @@
 
 #include "common/Style.h"
 #include "dialogs/MessageBox.h"
-#include "services/RequestService.h"
+#include "services/DeadlineRulesService.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -49,7 +49,8 @@ QTableWidgetItem* checkItem(bool on)
 
 } // namespace
 
-DeadlineRulesDialog::DeadlineRulesDialog(RequestService& service, const QString& organizationId,
+DeadlineRulesDialog::DeadlineRulesDialog(DeadlineRulesService& service,
+                                         const QString& organizationId,
                                          const QString& organizationName, QWidget* parent)
     : QDialog(parent)
     , m_service(service)

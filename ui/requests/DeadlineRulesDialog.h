@@ -12,7 +12,7 @@ class QTableWidget;
 
 namespace workbench {
 
-class RequestService;
+class DeadlineRulesService;
 
 // The deadline rules the officer can edit (each change audited, shipped
 // defaults restorable) and the holiday calendar of one organization.
@@ -21,7 +21,7 @@ class DeadlineRulesDialog : public QDialog
     Q_OBJECT
 
 public:
-    DeadlineRulesDialog(RequestService& service, const QString& organizationId,
+    DeadlineRulesDialog(DeadlineRulesService& service, const QString& organizationId,
                         const QString& organizationName, QWidget* parent = nullptr);
 
     // Saves what changed; false (with the reason shown) when something is
@@ -36,7 +36,7 @@ private:
     void load();
     Result<QList<DeadlineRule>> editedRules() const;
 
-    RequestService& m_service;
+    DeadlineRulesService& m_service;
     QString m_organizationId;
     DeadlineRuleSet m_rules;
     QTableWidget* m_table = nullptr;

@@ -6,6 +6,7 @@
 #include "common/FilteredTable.h"
 #include "common/Settings.h"
 #include "common/TableSupport.h"
+#include "domain/Resources.h"
 #include "itemmodels/ModelRoles.h"
 #include "itemmodels/RequestQueueModel.h"
 #include "services/RequestService.h"
@@ -93,7 +94,7 @@ RequestsPage::RequestsPage(Workspace& workspace, QUndoStack& undoStack, QWidget*
                 if (o.id == organizationId())
                     name = o.name;
         }
-        DeadlineRulesDialog dialog(*m_service, organizationId(), name, this);
+        DeadlineRulesDialog dialog(m_service->deadlineRules(), organizationId(), name, this);
         if (isReadOnly())
             dialog.makeReadOnly();
         dialog.exec();
@@ -202,10 +203,10 @@ RequestsPage::RequestsPage(Workspace& workspace, QUndoStack& undoStack, QWidget*
     });
     connect(m_model, &RequestQueueModel::loadFailed, this, &Page::statusMessage);
     connect(&m_workspace, &Workspace::recordChanged, this,
-            [this](const QString& resource, const QString& id) {
-                if ((resource == u"rights-requests" && id == m_detail->requestId()) ||
-                    resource == u"deadline-rules" || resource == u"holidays" ||
-                    resource == u"processors")
+            [this](const QString& changed, const QString& id) {
+                if ((changed == resource::rightsRequests && id == m_detail->requestId()) ||
+                    changed == resource::deadlineRules || changed == resource::holidays ||
+                    changed == resource::processors)
                     m_detail->reload();
             });
 }

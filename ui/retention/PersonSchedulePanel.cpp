@@ -3,39 +3,20 @@
 #include "charts/RetentionTimeline.h"
 #include "dialogs/FileDialog.h"
 #include "dialogs/MessageBox.h"
-#include "export/Csv.h"
-#include "export/ExportFile.h"
+#include "export/PersonScheduleExport.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QDateTimeEdit>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
-#include <QPageSize>
-#include <QPdfWriter>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTextDocument>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace workbench {
-
-namespace {
-
-QString whenText(const ScheduledAction& a)
-{
-    if (!a.at.isValid())
-        return QCoreApplication::translate("PersonSchedulePanel", "no date");
-    return QLocale().toString(a.at.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")) +
-           (a.withinLimit ? QCoreApplication::translate("PersonSchedulePanel", " at the latest")
-                          : QString());
-}
-
-} // namespace
 
 PersonSchedulePanel::PersonSchedulePanel(QWidget* parent)
     : QWidget(parent)
@@ -152,35 +133,17 @@ void PersonSchedulePanel::recompute()
     m_timeline->setRules(bars);
     m_steps->clear();
     for (const ScheduledAction& a : std::as_const(m_schedule)) {
-        auto item = new QTreeWidgetItem(m_steps, {whenText(a), a.what, a.note});
+        auto item =
+            new QTreeWidgetItem(m_steps, {PersonScheduleExport::whenText(a), a.what, a.note});
         item->setToolTip(2, a.note);
         if (!a.at.isValid())
             item->setForeground(0, QColor(0xb0, 0x1c, 0x1c));
     }
 }
 
-QString PersonSchedulePanel::toCsv() const
-{
-    QList<QStringList> rows;
-    for (const ScheduledAction& a : m_schedule)
-        rows << QStringList{a.at.isValid() ? a.at.toUTC().toString(Qt::ISODate) : QString(),
-                            a.withinLimit ? QStringLiteral("at the latest") : QString(),
-                            toWire(a.rule.action),
-                            a.rule.dataCategory,
-                            a.rule.period ? a.rule.period->toIso() : QString(),
-                            toWire(a.rule.trigger),
-                            a.note};
-    return csvDocument({QStringLiteral("when"), QStringLiteral("limit"), QStringLiteral("action"),
-                        QStringLiteral("data_category"), QStringLiteral("period"),
-                        QStringLiteral("trigger"), QStringLiteral("how")},
-                       rows);
-}
-
 bool PersonSchedulePanel::exportCsv(const QString& path, QString* error) const
 {
-    // The organization's rules and a date, nobody's identity: the umask
-    // decides, as for the annexes.
-    if (auto s = writeExportFile(path, toCsv().toUtf8(), FileAccess::Shared); !s) {
+    if (auto s = PersonScheduleExport::writeCsv(path, m_schedule); !s) {
         *error = s.error();
         return false;
     }
@@ -192,42 +155,15 @@ void PersonSchedulePanel::setAuditHeadSource(std::function<std::optional<AuditHe
     m_auditHead = std::move(source);
 }
 
-QString PersonSchedulePanel::toHtml() const
-{
-    QString html =
-        QStringLiteral(
-            "<h2>%1</h2><p>%2</p><table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-            "<tr><th>%3</th><th>%4</th><th>%5</th></tr>")
-            .arg(tr("What happens to one person's data — %1")
-                     .arg(m_organizationName.toHtmlEscaped()),
-                 tr("Account deleted on %1. Built from the organization's retention rules on %2.")
-                     .arg(m_deletion->dateTime().toUTC().toString(Qt::ISODate),
-                          QDate::currentDate().toString(Qt::ISODate)),
-                 tr("When"), tr("What"), tr("How the date follows"));
-    for (const ScheduledAction& a : m_schedule)
-        html +=
-            QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
-                .arg(whenText(a).toHtmlEscaped(), a.what.toHtmlEscaped(), a.note.toHtmlEscaped());
-    html += QStringLiteral("</table>");
-    if (const auto head = m_auditHead ? m_auditHead() : std::nullopt)
-        // A letter spacing keeps the PDF from joining "ff" in the hash into
-        // a ligature (the anchor must copy out as typed).
-        html += QStringLiteral("<p style='font-size:small;color:#555;letter-spacing:0.1px'>%1</p>")
-                    .arg(auditFooter(*head).toHtmlEscaped());
-    return html;
-}
-
 bool PersonSchedulePanel::exportPdf(const QString& path, QString* error) const
 {
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setTitle(tr("Retention schedule"));
-    writer.setCreator(QStringLiteral("Privacy Workbench"));
-    QTextDocument doc;
-    doc.setHtml(toHtml());
-    doc.print(&writer);
-    if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0) {
-        *error = tr("Cannot write %1.").arg(path);
+    PersonScheduleExport::Document document;
+    document.organizationName = m_organizationName;
+    document.deletion = m_deletion->dateTime().toUTC();
+    document.schedule = m_schedule;
+    document.auditHead = m_auditHead ? m_auditHead() : std::nullopt;
+    if (auto s = PersonScheduleExport::writePdf(path, document); !s) {
+        *error = s.error();
         return false;
     }
     return true;

@@ -32,7 +32,7 @@ public:
     void setDeletion(const QDateTime& when);
     QList<ScheduledAction> schedule() const { return m_schedule; }
 
-    QString toCsv() const;
+    // The files PersonScheduleExport writes; false with the reason.
     bool exportCsv(const QString& path, QString* error) const;
     bool exportPdf(const QString& path, QString* error) const;
     // Where the PDF's closing line (the audit head) comes from, read when
@@ -41,7 +41,6 @@ public:
 
 private:
     void recompute();
-    QString toHtml() const;
 
     QString m_organizationName;
     QList<RetentionRule> m_rules;

@@ -7,7 +7,9 @@
 #include "common/Settings.h"
 #include "common/Style.h"
 #include "common/TableSupport.h"
+#include "domain/Resources.h"
 #include "domain/Retention.h"
+#include "export/PersonScheduleExport.h"
 #include "itemmodels/ModelRoles.h"
 #include "itemmodels/RecordFilterProxy.h"
 #include "itemmodels/RetentionRuleModel.h"
@@ -69,10 +71,8 @@ RetentionPage::RetentionPage(Workspace& workspace, QUndoStack& undoStack, QWidge
 
     m_timeline = new RetentionTimeline;
     m_schedule = new PersonSchedulePanel;
-    m_schedule->setAuditHeadSource([this]() -> std::optional<AuditHead> {
-        auto head = AuditLog::head(m_workspace.database());
-        return head ? std::optional<AuditHead>(head.value()) : std::nullopt;
-    });
+    m_schedule->setAuditHeadSource(
+        [this] { return PersonScheduleExport::auditHeadOf(m_workspace); });
     m_gaps = new QListWidget;
     m_gaps->setObjectName(QStringLiteral("retentionGaps"));
     m_gaps->setWordWrap(true);
@@ -123,7 +123,7 @@ RetentionPage::RetentionPage(Workspace& workspace, QUndoStack& undoStack, QWidge
             });
     connect(m_timeline, &RetentionTimeline::ruleClicked, this, &RetentionPage::selectRule);
     connect(m_gaps, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        if (item->data(Qt::UserRole + 1).toString() == u"retention-rules")
+        if (item->data(Qt::UserRole + 1).toString() == resource::retentionRules)
             selectRule(item->data(Qt::UserRole).toString());
     });
     updateEditing();

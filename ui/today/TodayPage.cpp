@@ -2,6 +2,7 @@
 
 #include "common/FilteredTable.h"
 #include "domain/Attention.h"
+#include "domain/Resources.h"
 #include "domain/Retention.h"
 #include "domain/Text.h"
 #include "storage/RequestStats.h"
@@ -69,7 +70,7 @@ void TodayPage::refresh()
                 parent,
                 {a.name, a.reason,
                  a.due.isValid() ? locale.toString(a.due, QLocale::ShortFormat) : QString()});
-            item->setData(0, Qt::UserRole, QStringLiteral("processors"));
+            item->setData(0, Qt::UserRole, resource::processors);
             item->setData(0, Qt::UserRole + 1, a.processorId);
             if (a.overdue)
                 item->setForeground(1, QColor(0xb0, 0x1c, 0x1c));
@@ -107,7 +108,7 @@ void TodayPage::refresh()
                      QStringLiteral(" · ") +
                      displayLabel(fromWire<RequestStatus>(a.status).value_or(RequestStatus::New)),
                  locale.toString(a.due, QLocale::ShortFormat)});
-            item->setData(0, Qt::UserRole, QStringLiteral("rights-requests"));
+            item->setData(0, Qt::UserRole, resource::rightsRequests);
             item->setData(0, Qt::UserRole + 1, a.id);
             if (red)
                 item->setForeground(1, QColor(0xb0, 0x1c, 0x1c));
@@ -148,7 +149,7 @@ void TodayPage::refresh()
                                    countText("workbench::TodayPage", "%n day(s)",
                                              int(today.daysTo(v.effectiveOn)))),
                           v.effectiveOn.toString(Qt::ISODate)});
-        item->setData(0, Qt::UserRole, QStringLiteral("policy-versions"));
+        item->setData(0, Qt::UserRole, resource::policyVersions);
         item->setData(0, Qt::UserRole + 1, v.id);
     }
     const QList<PolicyVersion> drafts = policyDrafts(all);
@@ -156,7 +157,7 @@ void TodayPage::refresh()
     for (const PolicyVersion& v : drafts) {
         auto item = new QTreeWidgetItem(
             draftsItem, {v.title.isEmpty() ? v.document : v.title, tr("draft"), QString()});
-        item->setData(0, Qt::UserRole, QStringLiteral("policy-versions"));
+        item->setData(0, Qt::UserRole, resource::policyVersions);
         item->setData(0, Qt::UserRole + 1, v.id);
     }
     m_summary->setText(

@@ -1,8 +1,6 @@
 #include "Commands.h"
-#include "services/DeadlineRulesService.h"
 #include "services/Session.h"
-#include "sync/RefusedRecords.h"
-#include "sync/SyncEngine.h"
+#include "services/SyncDesk.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,7 +18,7 @@ constexpr int kMaxTimeoutSeconds = 3600;
 // --waiting: the records kept for the next sync, and why.
 int listWaiting(Workspace& ws, const QString& format, QTextStream& out, QTextStream& err)
 {
-    auto waiting = sync::loadRefused(ws.database());
+    auto waiting = sync::SyncDesk(ws).waiting();
     if (!waiting) {
         err << "privacy-workbench sync: " << waiting.error() << '\n';
         return Problem;
@@ -64,7 +62,7 @@ int dismiss(Workspace& ws, const QStringList& which, QTextStream& out, QTextStre
     for (const QString& item : which) {
         const QString resource = item.section(u'/', 0, 0);
         const QString id = item.section(u'/', 1);
-        if (auto s = sync::dismissRefused(ws, resource, id); !s) {
+        if (auto s = sync::SyncDesk(ws).dismiss(resource, id); !s) {
             err << "privacy-workbench sync: " << s.error() << '\n';
             return Problem;
         }
@@ -135,9 +133,10 @@ int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         err << "privacy-workbench sync: " << ws.error() << '\n';
         return Problem;
     }
+    sync::SyncDesk desk(*ws.value());
     sync::SyncSource source;
     if (bySource) {
-        auto sources = sync::loadSources(ws.value()->database());
+        auto sources = desk.sources();
         if (!sources) {
             err << "privacy-workbench sync: " << sources.error() << '\n';
             return Problem;
@@ -177,12 +176,8 @@ int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     options.cancelled = [] {
         return g_interrupted != 0;
     };
-    sync::SyncEngine engine(ws.value()->database(), source, token.value(), options);
-    sync::SyncReport report = engine.run();
-    // Pulled requests get their due dates now, not at the next open.
-    if (auto s = DeadlineRulesService(*ws.value()).fillMissingDeadlines();
-        !s && report.error.isEmpty())
-        report.error = s.error();
+    // Pulled requests get their due dates too, now, not at the next open.
+    const sync::SyncReport report = desk.run(source, token.value(), options);
 
     if (format == u"json") {
         out << QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented));

@@ -1,11 +1,9 @@
 #include "Workspace.h"
 
 #include "AuditSigning.h"
+#include "SyncStore.h"
 
-#include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 #ifdef Q_OS_UNIX
 #include <pwd.h>
@@ -139,19 +137,7 @@ Status Workspace::enqueueForSync(const QString& resource, const QString& id,
     }
     if (changed.isEmpty())
         return {};
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT INTO sync_outbox (id, resource, record_id, base_version, "
-                             "body_json, created_at, base_json) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
-    q.addBindValue(resource);
-    q.addBindValue(id);
-    q.addBindValue(baseVersion);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(changed).toJson(QJsonDocument::Compact)));
-    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    q.addBindValue(QString::fromUtf8(QJsonDocument(before).toJson(QJsonDocument::Compact)));
-    if (!q.exec())
-        return Error{q.lastError().text()};
-    return {};
+    return sync::SyncStore(*m_db).enqueue(resource, id, baseVersion, changed, before);
 }
 
 Status Workspace::saveJson(const QString& resource, const QString& id, const QJsonObject& before,

@@ -11,10 +11,11 @@ namespace workbench::sync {
 
 namespace {
 
-QString tr(const char* text)
+// The context of the checkpoint's messages.
+class Checkpoint
 {
-    return QCoreApplication::translate("Checkpoint", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Checkpoint)
+};
 
 } // namespace
 
@@ -61,17 +62,18 @@ Status pushCheckpoint(const Database& db, const Endpoint& endpoint, HttpClient& 
     auto response =
         http.send("POST", url, headers, QJsonDocument(checkpoint).toJson(QJsonDocument::Compact));
     if (!response)
-        return Error{tr("Sending the audit checkpoint: %1").arg(response.error())};
+        return Error{Checkpoint::tr("Sending the audit checkpoint: %1").arg(response.error())};
     const int status = response->status;
     if (status == 200 || status == 201 || status == 204)
         return {};
     if (status == 409)
-        return Error{tr("The server holds a later audit checkpoint of this workspace than entry "
-                        "#%1: the audit log here went back (restored from a copy, cut short or "
-                        "rewritten). Run verify with the server's checkpoint: %2")
-                         .arg(checkpoint.value(QLatin1String("seq")).toInteger())
-                         .arg(problemOf(response.value()))};
-    return Error{tr("The server refused the audit checkpoint (%1): %2")
+        return Error{
+            Checkpoint::tr("The server holds a later audit checkpoint of this workspace than entry "
+                           "#%1: the audit log here went back (restored from a copy, cut short or "
+                           "rewritten). Run verify with the server's checkpoint: %2")
+                .arg(checkpoint.value(QLatin1String("seq")).toInteger())
+                .arg(problemOf(response.value()))};
+    return Error{Checkpoint::tr("The server refused the audit checkpoint (%1): %2")
                      .arg(status)
                      .arg(problemOf(response.value()))};
 }

@@ -1,11 +1,9 @@
 #pragma once
 
 #include "domain/Result.h"
+#include "storage/SyncRows.h"
 
-#include <QDateTime>
-#include <QJsonObject>
 #include <QSet>
-#include <QStringList>
 
 namespace workbench {
 class Database;
@@ -14,27 +12,9 @@ class Workspace;
 
 namespace workbench::sync {
 
-// A local edit the server refused: nothing is overwritten until the officer
-// chooses, field by field, whose value stays.
-struct Conflict
-{
-    QString id; // the refused outbox entry's
-    QString source;
-    QString resource;
-    QString recordId;
-    QString reason; // "changed": the server's record moved on; "gone": deleted there
-    qint64 baseVersion = 0;
-    QJsonObject mine;   // the fields the officer changed, as changed
-    QJsonObject base;   // the record as it was before the edit
-    QJsonObject server; // the server's record now (empty when gone)
-    QDateTime createdAt;
-
-    bool gone() const { return server.isEmpty(); }
-    // The fields to decide: the officer's changes, then what the server
-    // changed since the base (bookkeeping fields left out).
-    QStringList fields() const;
-};
-
+// A local edit the server refused is a Conflict (storage/SyncRows.h), kept
+// by the sync store. Oldest first; the base and the server's record as this
+// app writes them, so they compare field by field.
 Result<QList<Conflict>> loadConflicts(Database& db);
 
 // Resolves a conflict: the fields in `keepMine` take the officer's value,

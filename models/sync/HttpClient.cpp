@@ -20,11 +20,6 @@ namespace workbench::sync {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("HttpClient", text);
-}
-
 bool isLoopback(const QString& host)
 {
     if (host == u"localhost")
@@ -52,15 +47,17 @@ Status checkScheme(const QUrl& url)
         return {};
     if (url.scheme() == u"http" && isLoopback(url.host()))
         return {};
-    return Error{tr("Refused %1: only https is allowed (plain http only to this computer).")
-                     .arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))};
+    return Error{
+        HttpClient::tr("Refused %1: only https is allowed (plain http only to this computer).")
+            .arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))};
 }
 
 QString whereTheTokenGoes()
 {
-    return tr("Keep the token out of the URL: name the environment variable that holds it "
-              "(--token-env on the command line, Variable on the Sync page) or store it in the "
-              "keychain (Sync page).");
+    return HttpClient::tr(
+        "Keep the token out of the URL: name the environment variable that holds it "
+        "(--token-env on the command line, Variable on the Sync page) or store it in the "
+        "keychain (Sync page).");
 }
 
 // The problem+json title/detail, or the start of the body.

@@ -3,6 +3,7 @@
 #include "domain/Result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QUrl>
@@ -62,6 +63,8 @@ QString originOf(const QUrl& url);
 // path, never the headers, a user name or a query (the token stays out).
 class HttpClient
 {
+    Q_DECLARE_TR_FUNCTIONS(HttpClient)
+
 public:
     using Headers = QList<QPair<QByteArray, QByteArray>>;
 

@@ -12,11 +12,6 @@ namespace workbench::sync {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SyncEngine", text);
-}
-
 // How many parsed pages may wait for the writer: enough to keep the network
 // busy while a page commits, few enough to keep memory flat.
 constexpr size_t kPagesAhead = 2;

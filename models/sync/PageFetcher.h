@@ -3,6 +3,7 @@
 #include "SyncSource.h"
 #include "storage/RecordStore.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <condition_variable>
 #include <deque>
@@ -32,6 +33,9 @@ struct FetchedPage
 // cut short, as many times as the retry policy allows.
 class PageFetcher
 {
+    // Its messages are the engine's.
+    Q_DECLARE_TR_FUNCTIONS(SyncEngine)
+
 public:
     struct Request
     {

@@ -1,17 +1,11 @@
 #include "PageParse.h"
 
-#include <QCoreApplication>
+#include "SyncEngine.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace workbench::sync {
-
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SyncEngine", text);
-}
-} // namespace
 
 Result<PageBody> parsePage(SourceKind kind, const QByteArray& body)
 {
@@ -22,17 +16,18 @@ Result<PageBody> parsePage(SourceKind kind, const QByteArray& body)
     if (kind == SourceKind::Rest) {
         const QJsonObject o = doc.object();
         if (!parsed || !doc.isObject() || !o.value(QLatin1String("items")).isArray())
-            return Error{tr("not a page of the contract (%1 at byte %2)")
-                             .arg(parsed ? tr("no items array") : parseError.errorString())
-                             .arg(parsed ? 0 : parseError.offset)};
+            return Error{
+                SyncEngine::tr("not a page of the contract (%1 at byte %2)")
+                    .arg(parsed ? SyncEngine::tr("no items array") : parseError.errorString())
+                    .arg(parsed ? 0 : parseError.offset)};
         page.items = o.value(QLatin1String("items")).toArray();
         if (o.value(QLatin1String("next_cursor")).isString())
             page.nextCursor = o.value(QLatin1String("next_cursor")).toString();
         page.hasMore = o.value(QLatin1String("has_more")).toBool();
     } else {
         if (!parsed || !doc.isArray())
-            return Error{tr("not a JSON array (%1)")
-                             .arg(parsed ? tr("an object") : parseError.errorString())};
+            return Error{SyncEngine::tr("not a JSON array (%1)")
+                             .arg(parsed ? SyncEngine::tr("an object") : parseError.errorString())};
         page.items = doc.array();
     }
     return page;

@@ -1,12 +1,9 @@
 #pragma once
 
 #include "domain/Result.h"
+#include "storage/SyncRows.h"
 
-#include <QDateTime>
-#include <QJsonObject>
 #include <QMap>
-#include <QSet>
-#include <QStringList>
 
 namespace workbench {
 class Database;
@@ -16,32 +13,9 @@ struct TableSpec;
 
 namespace workbench::sync {
 
-// Why a record a server sent could not be applied. `cause` is short and
-// shared by every record refused for the same reason ("missing
-// organization", "invalid type"), so a run can say "2000 records ...:
-// missing organization"; `reason` is the whole explanation.
-struct Refusal
-{
-    QString field;
-    QString cause;
-    QString reason;
-};
-
-// A record kept because it was refused: tried again on every sync until it
-// applies, a newer copy from the server replaces it, or the officer
-// dismisses it.
-struct RefusedRecord
-{
-    QString resource;
-    QString id;
-    QString source;
-    qint64 version = 0;
-    Refusal refusal;
-    QJsonObject record; // as the server sent it
-    QDateTime firstRefusedAt;
-    QDateTime lastTriedAt;
-    int tries = 0; // the sync runs that tried it, the one that refused it first included
-};
+// Refusal and RefusedRecord are rows of the sync store (storage/SyncRows.h):
+// the store keeps the waiting list (sync_refused); the engine writes it
+// inside its transactions.
 
 // Every record waiting, oldest first (or those of one resource).
 Result<QList<RefusedRecord>> loadRefused(Database& db, const QString& resource = {});
@@ -60,27 +34,5 @@ Refusal explainRefusal(Database& db, const TableSpec& spec, const QJsonObject& r
                        const QString& databaseMessage);
 // A record the contract's checks refused ("field reason" as the checks say).
 Refusal invalidRecord(const QString& problem);
-
-// The waiting list as the sync engine writes it, inside its transactions.
-class RefusedStore
-{
-public:
-    explicit RefusedStore(Database& db)
-        : m_db(db)
-    {}
-
-    // The ids of `resource` waiting now (the engine asks once per resource,
-    // then keeps the set current as it writes).
-    Result<QSet<QString>> ids(const QString& resource);
-    // Keeps (or replaces) the copy of a record with why it was refused; a
-    // record tried again keeps its first date, and counts one more try when
-    // `anotherTry` (the first time a sync run tries it: tries counts runs).
-    Status keep(const QString& source, const QString& resource, const QJsonObject& record,
-                const Refusal& refusal, bool anotherTry = true);
-    Status drop(const QString& resource, const QString& id);
-
-private:
-    Database& m_db;
-};
 
 } // namespace workbench::sync

@@ -3,12 +3,11 @@
 #include "Checkpoint.h"
 #include "PageFetcher.h"
 #include "RefusedRecords.h"
-#include "SyncSql.h"
 #include "storage/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/RecordStore.h"
+#include "storage/SyncStore.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QScopeGuard>
@@ -18,37 +17,17 @@
 
 namespace workbench::sync {
 
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SyncEngine", text);
-}
-
-// The records of a resource whose local edit waits in an unresolved conflict.
-Result<QSet<QString>> idsInConflict(Database& db, const QString& resource)
-{
-    QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("SELECT record_id FROM sync_conflicts WHERE resource = ?"));
-    q.addBindValue(resource);
-    if (!q.exec())
-        return Error{q.lastError().text()};
-    QSet<QString> ids;
-    while (q.next())
-        ids.insert(q.value(0).toString());
-    return ids;
-}
-
-} // namespace
-
 SyncEngine::SyncEngine(Database& db, SyncSource source, QByteArray token, SyncOptions options)
     : m_db(db)
+    , m_store(std::make_unique<SyncStore>(db))
     , m_endpoint{std::move(source), std::move(token)}
     , m_options(std::move(options))
     , m_http(m_options.retry)
 {
     m_http.setCancelled(m_options.cancelled);
 }
+
+SyncEngine::~SyncEngine() = default;
 
 SyncReport SyncEngine::run()
 {
@@ -93,7 +72,7 @@ SyncReport SyncEngine::run()
         if (report.cancelled)
             break;
     }
-    if (auto causes = refusedCauses(m_db))
+    if (auto causes = m_store->refusedCauses())
         report.waiting = causes.value();
     if (report.ok()) {
         if (auto s = pushCheckpoint(m_db, m_endpoint, m_http); !s)
@@ -105,26 +84,10 @@ SyncReport SyncEngine::run()
 
 Status SyncEngine::push(SyncReport& report)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT id, resource, record_id, base_version, body_json, base_json "
-                             "FROM sync_outbox WHERE source IS NULL OR source = ? "
-                             "ORDER BY created_at, rowid"));
-    q.addBindValue(m_endpoint.source.name);
-    if (!q.exec())
-        return sqlError(q);
-    struct Entry
-    {
-        QString id, resource, recordId;
-        qint64 baseVersion;
-        QByteArray body, base;
-    };
-    QList<Entry> entries;
-    while (q.next())
-        entries.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                        q.value(3).toLongLong(), q.value(4).toByteArray(),
-                        q.value(5).toByteArray()});
-    q.finish();
-    for (const Entry& e : entries) {
+    auto entries = m_store->outbox(m_endpoint.source.name);
+    if (!entries)
+        return Error{entries.error()};
+    for (const OutboxEntry& e : std::as_const(entries.value())) {
         const auto type = resourceType(e.resource);
         if (!type)
             continue;
@@ -150,12 +113,7 @@ Status SyncEngine::push(SyncReport& report)
                 h, e.body);
         }
         if (!response) {
-            QSqlQuery fail(m_db.connection());
-            fail.prepare(QStringLiteral(
-                "UPDATE sync_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?"));
-            fail.addBindValue(response.error());
-            fail.addBindValue(e.id);
-            fail.exec();
+            (void)m_store->outboxTryFailed(e.id, response.error());
             return Error{response.error()};
         }
         const HttpResponse& r = response.value();
@@ -184,34 +142,13 @@ Status SyncEngine::push(SyncReport& report)
             return Error{tr("PATCH %1/%2: the server's answer is not a valid record: %3")
                              .arg(e.resource, e.recordId, type->validate(server))};
         const Status s = m_db.transaction([&]() -> Status {
-            QSqlQuery w(m_db.connection());
             if (!conflict.isEmpty()) {
-                w.prepare(QStringLiteral(
-                    "INSERT OR REPLACE INTO sync_conflicts (id, source, resource, record_id, "
-                    "reason, base_version, local_json, base_json, server_json, created_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-                w.addBindValue(e.id);
-                w.addBindValue(m_endpoint.source.name);
-                w.addBindValue(e.resource);
-                w.addBindValue(e.recordId);
-                w.addBindValue(conflict);
-                w.addBindValue(e.baseVersion);
-                w.addBindValue(QString::fromUtf8(e.body));
-                w.addBindValue(e.base.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(e.base)));
-                w.addBindValue(server.isEmpty()
-                                   ? QVariant()
-                                   : QVariant(QString::fromUtf8(
-                                         QJsonDocument(server).toJson(QJsonDocument::Compact))));
-                w.addBindValue(utcNow());
-                if (!w.exec())
-                    return sqlError(w);
+                if (auto c = m_store->addConflict(e, m_endpoint.source.name, conflict, server); !c)
+                    return c;
             } else if (auto up = RecordStore(m_db, *type->spec).upsert(server); !up) {
                 return up;
             }
-            QSqlQuery d(m_db.connection());
-            d.prepare(QStringLiteral("DELETE FROM sync_outbox WHERE id = ?"));
-            d.addBindValue(e.id);
-            return d.exec() ? Status{} : sqlError(d);
+            return m_store->removeFromOutbox(e.id);
         });
         if (!s)
             return s;
@@ -231,19 +168,13 @@ Status SyncEngine::pull(const QString& resource, SyncReport& report)
     PageFetcher::Request request{m_endpoint,      resource,           {}, {}, m_options.pageSize,
                                  m_options.retry, m_options.cancelled};
     {
-        QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral(
-            "SELECT cursor, etag FROM sync_state WHERE source = ? AND resource = ?"));
-        q.addBindValue(m_endpoint.source.name);
-        q.addBindValue(resource);
-        if (!q.exec())
-            return sqlError(q);
-        if (q.next()) {
-            request.cursor = q.value(0).toString();
-            request.etag = q.value(1).toByteArray();
-        }
+        auto state = m_store->pullState(m_endpoint.source.name, resource);
+        if (!state)
+            return Error{state.error()};
+        request.cursor = state->cursor;
+        request.etag = state->etag;
     }
-    auto kept = RefusedStore(m_db).ids(resource);
+    auto kept = m_store->refusedIds(resource);
     if (!kept)
         return Error{kept.error()};
     m_kept = std::move(kept).value();
@@ -276,13 +207,12 @@ Status SyncEngine::applyPage(const QString& resource, const TableSpec& spec, Rec
     const QString& sourceName = m_endpoint.source.name;
     ResourceCounts delta;
     QList<Rejection> rejected;
-    RefusedStore refusedStore(m_db);
     // A record that cannot be applied is kept with the reason (a newer copy
     // replaces an older one); one that applies leaves the waiting list.
     auto keep = [&](const QString& id, const QJsonObject& record, const Refusal& why) -> Status {
         rejected.append({resource, id, why.field, why.reason, why.cause});
-        if (auto k =
-                refusedStore.keep(sourceName, resource, record, why, firstTryThisRun(resource, id));
+        if (auto k = m_store->keepRefused(sourceName, resource, record, why,
+                                          firstTryThisRun(resource, id));
             !k)
             return k;
         m_kept.insert(id);
@@ -292,11 +222,11 @@ Status SyncEngine::applyPage(const QString& resource, const TableSpec& spec, Rec
         if (!m_kept.contains(id))
             return {};
         m_kept.remove(id);
-        return refusedStore.drop(resource, id);
+        return m_store->dropRefused(resource, id);
     };
     const Status s = m_db.transaction([&]() -> Status {
         // Records with an unresolved conflict.
-        auto conflicted = idsInConflict(m_db, resource);
+        auto conflicted = m_store->idsInConflict(resource);
         if (!conflicted)
             return Error{conflicted.error()};
         const QSet<QString> held = std::move(conflicted).value();
@@ -343,18 +273,12 @@ Status SyncEngine::applyPage(const QString& resource, const TableSpec& spec, Rec
                 // The officer's edit stays until the conflict is resolved;
                 // the conflict gets the server's latest word (a deletion
                 // too).
-                QSqlQuery update(m_db.connection());
-                update.prepare(QStringLiteral("UPDATE sync_conflicts SET server_json = ?, "
-                                              "reason = ? WHERE resource = ? AND record_id = ?"));
-                update.addBindValue(tombstone
-                                        ? QVariant()
-                                        : QVariant(QString::fromUtf8(
-                                              QJsonDocument(item).toJson(QJsonDocument::Compact))));
-                update.addBindValue(tombstone ? QStringLiteral("gone") : QStringLiteral("changed"));
-                update.addBindValue(resource);
-                update.addBindValue(id);
-                if (!update.exec())
-                    return sqlError(update);
+                if (auto u = m_store->updateConflict(resource, id,
+                                                     tombstone ? QStringLiteral("gone")
+                                                               : QStringLiteral("changed"),
+                                                     tombstone ? QJsonObject() : item);
+                    !u)
+                    return u;
                 continue;
             }
             if (tombstone) {
@@ -396,19 +320,7 @@ Status SyncEngine::applyPage(const QString& resource, const TableSpec& spec, Rec
         }
         if (auto f = flush(); !f)
             return f;
-        QSqlQuery state(m_db.connection());
-        state.prepare(QStringLiteral(
-            "INSERT INTO sync_state (source, resource, cursor, etag, last_synced_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (source, resource) DO UPDATE SET "
-            "cursor = excluded.cursor, etag = COALESCE(excluded.etag, sync_state.etag), "
-            "last_synced_at = excluded.last_synced_at"));
-        state.addBindValue(sourceName);
-        state.addBindValue(resource);
-        state.addBindValue(page.cursor);
-        state.addBindValue(page.etag.isEmpty() ? QVariant()
-                                               : QVariant(QString::fromLatin1(page.etag)));
-        state.addBindValue(utcNow());
-        return state.exec() ? Status{} : sqlError(state);
+        return m_store->savePullState(sourceName, resource, page.cursor, page.etag);
     });
     if (!s)
         return s;
@@ -432,7 +344,7 @@ bool SyncEngine::firstTryThisRun(const QString& resource, const QString& id)
 
 Status SyncEngine::retryKept(const QString& resource, SyncReport& report)
 {
-    auto kept = loadRefused(m_db, resource);
+    auto kept = m_store->refused(resource);
     if (!kept)
         return Error{kept.error()};
     if (kept->isEmpty())
@@ -441,7 +353,6 @@ Status SyncEngine::retryKept(const QString& resource, SyncReport& report)
     if (!type)
         return {};
     RecordStore store(m_db, *type->spec);
-    RefusedStore refusedStore(m_db);
     ResourceCounts delta;
     const Status s = m_db.transaction([&]() -> Status {
         QSqlQuery version(m_db.connection());
@@ -449,7 +360,7 @@ Status SyncEngine::retryKept(const QString& resource, SyncReport& report)
             QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(type->spec->table));
         // A record whose local edit waits in a conflict is left alone: the
         // officer decides first.
-        auto conflicted = idsInConflict(m_db, resource);
+        auto conflicted = m_store->idsInConflict(resource);
         if (!conflicted)
             return Error{conflicted.error()};
         const QSet<QString> held = std::move(conflicted).value();
@@ -468,13 +379,13 @@ Status SyncEngine::retryKept(const QString& resource, SyncReport& report)
                 // brought a newer one) has nothing left to say.
                 version.addBindValue(k.id);
                 if (!version.exec())
-                    return sqlError(version);
+                    return Error{version.lastError().text()};
                 const bool exists = version.next();
                 const bool superseded =
                     exists && k.version > 0 && version.value(0).toLongLong() >= k.version;
                 version.finish();
                 if (superseded) {
-                    if (auto d = refusedStore.drop(resource, k.id); !d)
+                    if (auto d = m_store->dropRefused(resource, k.id); !d)
                         return d;
                     continue;
                 }
@@ -488,7 +399,7 @@ Status SyncEngine::retryKept(const QString& resource, SyncReport& report)
                     still << k;
                     continue;
                 }
-                if (auto d = refusedStore.drop(resource, k.id); !d)
+                if (auto d = m_store->dropRefused(resource, k.id); !d)
                     return d;
                 ++(exists ? delta.updated : delta.added);
                 ++delta.retried;
@@ -499,8 +410,8 @@ Status SyncEngine::retryKept(const QString& resource, SyncReport& report)
         // Still refused, with today's reason: one more try unless this run
         // refused it already (a record counts one try per sync run).
         for (const RefusedRecord& k : std::as_const(waiting))
-            if (auto r = refusedStore.keep(k.source, resource, k.record, why.value(k.id),
-                                           firstTryThisRun(resource, k.id));
+            if (auto r = m_store->keepRefused(k.source, resource, k.record, why.value(k.id),
+                                              firstTryThisRun(resource, k.id));
                 !r)
                 return r;
         return {};

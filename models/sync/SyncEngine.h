@@ -3,6 +3,7 @@
 #include "SyncSource.h"
 #include "domain/Result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QMap>
@@ -10,6 +11,7 @@
 #include <QStringList>
 #include <QUrl>
 #include <functional>
+#include <memory>
 
 namespace workbench {
 class Database;
@@ -18,6 +20,8 @@ struct TableSpec;
 } // namespace workbench
 
 namespace workbench::sync {
+
+class SyncStore;
 
 struct ResourceCounts
 {
@@ -29,14 +33,7 @@ struct ResourceCounts
     int retried = 0; // records kept by an earlier sync that applied now (also added/updated)
 };
 
-struct Rejection
-{
-    QString resource;
-    QString id;
-    QString field;
-    QString reason;
-    QString cause = {}; // short, shared by records refused alike ("missing organization")
-};
+// Rejection is a row of the sync store (storage/SyncRows.h).
 
 struct SyncProgress
 {
@@ -72,17 +69,8 @@ struct SyncReport
     QJsonObject toJson() const;
 };
 
-// One entry of the sync log, newest first, with the records it rejected.
-struct SyncRun
-{
-    qint64 seq = 0;
-    QString source;
-    QDateTime startedAt, finishedAt;
-    QString outcome; // ok, waiting, error, cancelled (SyncReport::outcome())
-    QString message;
-    QJsonObject summary; // SyncReport::toJson()
-    QList<Rejection> rejections;
-};
+// The sync log, newest first, each run with the records it rejected (SyncRun,
+// storage/SyncRows.h).
 Result<QList<SyncRun>> loadSyncRuns(Database& db, int limit = 50);
 
 struct SyncOptions
@@ -105,8 +93,15 @@ struct SyncOptions
 // own Database), blocking while it waits for the network.
 class SyncEngine
 {
+    // The context of the sync's messages, the engine's and those of the
+    // functions around it (sources, refused records, pages, the log).
+    Q_DECLARE_TR_FUNCTIONS(SyncEngine)
+
 public:
     SyncEngine(Database& db, SyncSource source, QByteArray token, SyncOptions options = {});
+    ~SyncEngine();
+    SyncEngine(const SyncEngine&) = delete;
+    SyncEngine& operator=(const SyncEngine&) = delete;
 
     SyncReport run();
 
@@ -123,6 +118,7 @@ private:
     void logRun(const SyncReport& report, const QDateTime& started);
 
     Database& m_db;
+    std::unique_ptr<SyncStore> m_store; // the sync's tables, one store (and its statements) per run
     Endpoint m_endpoint;
     SyncOptions m_options;
     HttpClient m_http;

@@ -1,26 +1,12 @@
 #include "SyncEngine.h"
-#include "SyncSql.h"
-#include "storage/Database.h"
+#include "storage/SyncStore.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <algorithm>
 
-// The report of a run and the sync log (sync_runs, sync_rejections).
+// The report of a run and the sync log (kept by the sync store).
 
 namespace workbench::sync {
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SyncEngine", text);
-}
-
-} // namespace
 
 QJsonObject SyncReport::toJson() const
 {
@@ -92,8 +78,9 @@ QString SyncReport::waitingMessage() const
     const int total = waitingTotal();
     if (total == 0)
         return QString();
-    const QString text = total == 1 ? tr("1 record refused and kept for the next sync: %2")
-                                    : tr("%1 records refused and kept for the next sync: %2");
+    const QString text = total == 1
+                             ? SyncEngine::tr("1 record refused and kept for the next sync: %2")
+                             : SyncEngine::tr("%1 records refused and kept for the next sync: %2");
     return QString(text)
         .replace(QStringLiteral("%1"), QString::number(total))
         .replace(QStringLiteral("%2"), waitingCauses());
@@ -101,74 +88,21 @@ QString SyncReport::waitingMessage() const
 
 Result<QList<SyncRun>> loadSyncRuns(Database& db, int limit)
 {
-    QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("SELECT seq, source, started_at, finished_at, outcome, message, "
-                             "summary_json FROM sync_runs ORDER BY seq DESC LIMIT ?"));
-    q.addBindValue(limit);
-    if (!q.exec())
-        return Error{q.lastError().text()};
-    QList<SyncRun> runs;
-    while (q.next()) {
-        SyncRun r;
-        r.seq = q.value(0).toLongLong();
-        r.source = q.value(1).toString();
-        r.startedAt = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
-        r.finishedAt = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
-        r.outcome = q.value(4).toString();
-        r.message = q.value(5).toString();
-        r.summary = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
-        runs << r;
-    }
-    if (runs.isEmpty())
-        return runs;
-    // The rejections of every run shown, in one query.
-    QHash<qint64, SyncRun*> bySeq;
-    for (SyncRun& r : runs)
-        bySeq.insert(r.seq, &r);
-    QSqlQuery rq(db.connection());
-    rq.prepare(QStringLiteral("SELECT run_seq, resource, record_id, field, reason FROM "
-                              "sync_rejections WHERE run_seq >= ? ORDER BY run_seq, rowid"));
-    rq.addBindValue(runs.last().seq);
-    if (!rq.exec())
-        return Error{rq.lastError().text()};
-    while (rq.next())
-        if (SyncRun* r = bySeq.value(rq.value(0).toLongLong()))
-            r->rejections.append({rq.value(1).toString(), rq.value(2).toString(),
-                                  rq.value(3).toString(), rq.value(4).toString()});
-    return runs;
+    return SyncStore(db).runs(limit);
 }
 
 void SyncEngine::logRun(const SyncReport& report, const QDateTime& started)
 {
     // The log is a convenience: a failure to write it does not fail the sync.
-    (void)m_db.transaction([&]() -> Status {
-        QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral("INSERT INTO sync_runs (source, started_at, finished_at, outcome, "
-                                 "message, summary_json) VALUES (?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(report.source);
-        q.addBindValue(started.toString(Qt::ISODateWithMs));
-        q.addBindValue(utcNow());
-        q.addBindValue(report.outcome());
-        q.addBindValue(report.error);
-        q.addBindValue(
-            QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Compact)));
-        if (!q.exec())
-            return sqlError(q);
-        const qint64 run = q.lastInsertId().toLongLong();
-        QSqlQuery r(m_db.connection());
-        r.prepare(QStringLiteral("INSERT INTO sync_rejections (run_seq, resource, record_id, "
-                                 "field, reason) VALUES (?, ?, ?, ?, ?)"));
-        for (const Rejection& rej : report.rejections) {
-            r.addBindValue(run);
-            r.addBindValue(rej.resource);
-            r.addBindValue(rej.id);
-            r.addBindValue(rej.field);
-            r.addBindValue(rej.reason);
-            if (!r.exec())
-                return sqlError(r);
-        }
-        return {};
-    });
+    SyncRun run;
+    run.source = report.source;
+    run.startedAt = started;
+    run.finishedAt = QDateTime::currentDateTimeUtc();
+    run.outcome = report.outcome();
+    run.message = report.error;
+    run.summary = report.toJson();
+    run.rejections = report.rejections;
+    (void)m_store->logRun(run);
 }
 
 } // namespace workbench::sync

@@ -1,25 +1,13 @@
 #include "SyncSource.h"
 
-#include "SyncSql.h"
-#include "storage/Database.h"
+#include "SyncEngine.h"
 #include "storage/Repository.h"
+#include "storage/SyncStore.h"
 
-#include <QCoreApplication>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QUrlQuery>
 #include <algorithm>
 
 namespace workbench::sync {
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SyncEngine", text);
-}
-
-} // namespace
 
 QString kindName(SourceKind kind)
 {
@@ -28,68 +16,34 @@ QString kindName(SourceKind kind)
 
 Result<QList<SyncSource>> loadSources(Database& db)
 {
-    QSqlQuery q(db.connection());
-    if (!q.exec(QStringLiteral(
-            "SELECT name, kind, base_url, resources, token_env, use_keychain FROM sync_sources "
-            "ORDER BY name")))
-        return Error{q.lastError().text()};
-    QList<SyncSource> out;
-    while (q.next()) {
-        SyncSource s;
-        s.name = q.value(0).toString();
-        s.kind = q.value(1).toString() == u"postgrest" ? SourceKind::Postgrest : SourceKind::Rest;
-        s.baseUrl = QUrl(q.value(2).toString());
-        s.resources = q.value(3).toString().split(u',', Qt::SkipEmptyParts);
-        s.tokenEnv = q.value(4).toString();
-        s.useKeychain = q.value(5).toBool();
-        out << s;
-    }
-    return out;
+    return SyncStore(db).sources();
 }
 
 Status saveSource(Database& db, const SyncSource& source)
 {
     if (source.name.trimmed().isEmpty())
-        return Error{tr("A source needs a name.")};
+        return Error{SyncEngine::tr("A source needs a name.")};
     if (auto s = HttpClient::checkUrl(source.baseUrl); !s)
         return s;
     for (const QString& r : source.resources)
         if (!allResources().contains(r))
-            return Error{tr("'%1' is not a resource of the contract.").arg(r)};
-    return db.transaction([&]() -> Status {
-        QSqlQuery q(db.connection());
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_sources "
-                                 "(name, kind, base_url, resources, token_env, use_keychain) "
-                                 "VALUES (?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(source.name.trimmed());
-        q.addBindValue(source.kind == SourceKind::Postgrest ? QStringLiteral("postgrest")
-                                                            : QStringLiteral("rest"));
-        q.addBindValue(source.baseUrl.toString());
-        const QString resources = source.resources.join(u',');
-        q.addBindValue(resources.isNull() ? QStringLiteral("") : resources); // "": all of them
-        q.addBindValue(source.tokenEnv);
-        q.addBindValue(source.useKeychain ? 1 : 0);
-        return q.exec() ? Status{} : sqlError(q);
-    });
+            return Error{SyncEngine::tr("'%1' is not a resource of the contract.").arg(r)};
+    return SyncStore(db).saveSource(source);
 }
 
 Status removeSource(Database& db, const QString& name)
 {
-    return db.transaction([&]() -> Status {
-        QSqlQuery q(db.connection());
-        q.prepare(QStringLiteral("DELETE FROM sync_sources WHERE name = ?"));
-        q.addBindValue(name);
-        return q.exec() ? Status{} : sqlError(q);
-    });
+    return SyncStore(db).removeSource(name);
 }
 
 Result<QByteArray> tokenFromEnvironment(const SyncSource& source)
 {
     if (source.tokenEnv.isEmpty())
-        return Error{tr("Source %1 names no environment variable for its token.").arg(source.name)};
+        return Error{SyncEngine::tr("Source %1 names no environment variable for its token.")
+                         .arg(source.name)};
     const QByteArray token = qgetenv(source.tokenEnv.toLocal8Bit().constData());
     if (token.isEmpty())
-        return Error{tr("The environment variable %1 (the token of %2) is not set.")
+        return Error{SyncEngine::tr("The environment variable %1 (the token of %2) is not set.")
                          .arg(source.tokenEnv, source.name)};
     return token;
 }

@@ -2,6 +2,7 @@
 
 #include "HttpClient.h"
 #include "domain/Result.h"
+#include "storage/SyncRows.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -16,25 +17,7 @@ struct TableSpec;
 
 namespace workbench::sync {
 
-enum class SourceKind
-{
-    Rest,
-    Postgrest
-};
-
-// Where records come from. The token is not part of it: the caller reads
-// it (keychain or the named environment variable) and hands it over.
-struct SyncSource
-{
-    QString name;
-    SourceKind kind = SourceKind::Rest;
-    QUrl baseUrl;
-    QStringList resources; // empty: all of them
-    QString tokenEnv;      // the environment variable that holds the token
-    bool useKeychain = false;
-
-    bool operator==(const SyncSource&) const = default;
-};
+// SourceKind and SyncSource are rows of the sync store (storage/SyncRows.h).
 
 QString kindName(SourceKind kind);
 

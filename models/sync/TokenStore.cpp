@@ -6,10 +6,11 @@ namespace workbench::sync {
 
 namespace {
 
-QString tr(const char* text)
+// The context of the keychain's messages.
+class TokenStore
 {
-    return QCoreApplication::translate("TokenStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(TokenStore)
+};
 
 // The keychain's answer about the token of `sourceName`, in words that name
 // the way out (an environment variable).
@@ -20,19 +21,21 @@ Status explain(const workbench::keychain::Answer& answer, const QString& sourceN
     case Failure::None:
         return {};
     case Failure::Timeout:
-        return Error{tr("The keychain did not answer within %1 s (is a secret service such as "
-                        "GNOME Keyring running and unlocked?). Name an environment variable "
-                        "that holds the token of %2 instead.")
-                         .arg(timeoutMs / 1000.0, 0, 'g', 2)
-                         .arg(sourceName)};
+        return Error{
+            TokenStore::tr("The keychain did not answer within %1 s (is a secret service such as "
+                           "GNOME Keyring running and unlocked?). Name an environment variable "
+                           "that holds the token of %2 instead.")
+                .arg(timeoutMs / 1000.0, 0, 'g', 2)
+                .arg(sourceName)};
     case Failure::NotFound:
-        return Error{tr("The keychain holds no token for %1.").arg(sourceName)};
+        return Error{TokenStore::tr("The keychain holds no token for %1.").arg(sourceName)};
     case Failure::Refused:
         break;
     }
-    return Error{tr("The keychain refused (%1). Name an environment variable that holds "
-                    "the token of %2 instead.")
-                     .arg(answer.detail, sourceName)};
+    return Error{
+        TokenStore::tr("The keychain refused (%1). Name an environment variable that holds "
+                       "the token of %2 instead.")
+            .arg(answer.detail, sourceName)};
 }
 
 } // namespace

@@ -1,12 +1,12 @@
 #include "ContractServer.h"
 #include "TestSupport.h"
 #include "cli/Cli.h"
+#include "services/SyncService.h"
 #include "storage/AuditSigning.h"
 #include "storage/Workspace.h"
 #include "sync/Conflicts.h"
 #include "sync/RefusedRecords.h"
 #include "sync/SyncEngine.h"
-#include "services/SyncService.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -83,7 +83,7 @@ class TestSync : public QObject
     // this one holds the workspace open.
     QList<SyncReport> syncInBackground(Workspace& ws, ContractServer& server)
     {
-        SyncService service(ws.path());
+        SyncService service(ws);
         QSignalSpy finished(&service, &SyncService::finished);
         QSignalSpy progress(&service, &SyncService::progress);
         SyncSource source;
@@ -91,7 +91,7 @@ class TestSync : public QObject
         source.baseUrl = QUrl(server.baseUrl());
         if (!service.start({source}, {{"company", kToken}}, fast()) || !finished.wait(30000))
             return {};
-        const auto reports = finished.at(0).at(0).value<QList<SyncReport>>();
+        const auto reports = finished.at(0).at(0).value<SyncOutcome>().reports;
         if (!reports.isEmpty() && reports.first().resources.value("rights-requests").pages > 0 &&
             progress.isEmpty())
             return {}; // pages were pulled, so progress must have been told
@@ -181,7 +181,7 @@ private slots:
         for (int i = 0; i < 400; ++i)
             server.append("rights-requests", request(QStringLiteral("c%1").arg(i)));
         auto ws = freshWorkspace();
-        SyncService service(ws->path());
+        SyncService service(*ws);
         QSignalSpy finished(&service, &SyncService::finished);
         connect(&service, &SyncService::progress, &service,
                 [&](const QString&, const SyncProgress& p) {
@@ -194,7 +194,7 @@ private slots:
         QVERIFY(service.start({source}, {{"company", kToken}}, fast(2)));
         QVERIFY(!service.start({source}, {{"company", kToken}}, fast(2))); // one at a time
         QVERIFY(finished.wait(30000));
-        const auto reports = finished.at(0).at(0).value<QList<SyncReport>>();
+        const auto reports = finished.at(0).at(0).value<SyncOutcome>().reports;
         QCOMPARE(reports.size(), 1);
         QVERIFY(reports[0].cancelled);
         const int kept = count(*ws, "SELECT count(*) FROM rights_requests");
@@ -212,7 +212,7 @@ private slots:
         ContractServer server(kToken);
         server.append("organizations", org("o1"));
         auto ws = freshWorkspace();
-        SyncService service(ws->path());
+        SyncService service(*ws);
         QSignalSpy finished(&service, &SyncService::finished);
         SyncSource source;
         source.name = "company";
@@ -220,7 +220,7 @@ private slots:
         source.tokenEnv = "WB_TOKEN_NOBODY_SET";
         QVERIFY(service.start({source}));
         QVERIFY(finished.wait(30000));
-        const auto reports = finished.at(0).at(0).value<QList<SyncReport>>();
+        const auto reports = finished.at(0).at(0).value<SyncOutcome>().reports;
         QCOMPARE(reports.size(), 1);
         QVERIFY2(reports[0].error.contains("WB_TOKEN_NOBODY_SET"), qPrintable(reports[0].error));
         QCOMPARE(server.requests(), 0);

@@ -1,10 +1,12 @@
 // Credentials stay with their origin: redirects, tokens in URLs, timeouts
 // and TLS failures, against small raw servers on 127.0.0.1.
+#include "ContractServer.h"
 #include "TestSupport.h"
 #include "cli/Cli.h"
+#include "services/SyncDesk.h"
+#include "services/SyncService.h"
 #include "storage/Workspace.h"
 #include "sync/SyncEngine.h"
-#include "services/SyncService.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -534,8 +536,8 @@ private slots:
     {
         // The timeout is far away: only the stop can end this sync.
         RawServer hung(RawServer::Mode::Hang);
-        const QString path = freshPath();
-        SyncService service(path);
+        auto ws = freshWorkspace();
+        SyncService service(*ws);
         QSignalSpy finished(&service, &SyncService::finished);
         SyncSource source;
         source.name = "company";
@@ -546,7 +548,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(hung.connections(), 1, 30000);
         service.cancel();
         QVERIFY(finished.wait(60000));
-        const auto reports = finished.at(0).at(0).value<QList<SyncReport>>();
+        const auto reports = finished.at(0).at(0).value<SyncOutcome>().reports;
         QCOMPARE(reports.size(), 1);
         QVERIFY(reports.first().cancelled);
         QCOMPARE(hung.connections(), 1);
@@ -581,6 +583,84 @@ private slots:
                      report.error.contains("self-signed"),
                  qPrintable(report.error));
         QCOMPARE(server.handshakes(), 1);
+    }
+
+    // The window's sync through the service: it refuses a read-only
+    // workspace and one without a source, saying why; a sync it starts
+    // tells the workspace which resources changed (and "sync"), and its
+    // outcome names them with the sentence the status bar shows.
+    void theServiceSaysWhatChanged()
+    {
+        ContractServer server(kToken);
+        server.append("organizations", {{"id", "o1"}, {"name", "Org o1"}, {"version", 1}});
+        QJsonObject request{{"id", "r1"},
+                            {"organization_id", "o1"},
+                            {"type", "access"},
+                            {"jurisdiction", "GDPR"},
+                            {"subject_email", "r1@example.com"},
+                            {"received_at", "2026-11-02T10:00:00Z"},
+                            {"status", "new"},
+                            {"version", 1}};
+        server.append("rights-requests", request);
+        request["id"] = "r2";
+        request["organization_id"] = "o-later";
+        server.append("rights-requests", request);
+        qputenv("WB_SERVICE_TOKEN", kToken);
+
+        auto ws = freshWorkspace();
+        {
+            auto reader = Workspace::open(ws->path(), {Database::Mode::ReadOnly, std::nullopt});
+            QVERIFY_OK(reader);
+            SyncService readOnly(*reader.value());
+            QSignalSpy refused(&readOnly, &SyncService::notStarted);
+            QCOMPARE(readOnly.syncNow(), SyncService::Start::ReadOnly);
+            QCOMPARE(refused.size(), 1);
+            QVERIFY2(refused.at(0).at(1).toString().contains("read"),
+                     qPrintable(refused.at(0).at(1).toString()));
+        }
+        SyncService service(*ws);
+        service.setOptions(quick);
+        QSignalSpy refused(&service, &SyncService::notStarted);
+        QCOMPARE(service.syncNow(), SyncService::Start::NoSources);
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.at(0).at(0).value<SyncService::Start>(), SyncService::Start::NoSources);
+
+        SyncSource source;
+        source.name = "company";
+        source.baseUrl = QUrl(server.baseUrl());
+        source.tokenEnv = "WB_SERVICE_TOKEN";
+        QVERIFY_OK(SyncDesk(*ws).saveSource(source));
+        QSignalSpy finished(&service, &SyncService::finished);
+        QStringList changed;
+        connect(ws.get(), &Workspace::recordChanged, this,
+                [&](const QString& resource) { changed << resource; });
+        QCOMPARE(service.syncNow(), SyncService::Start::Started);
+        QVERIFY(service.isRunning());
+        QCOMPARE(service.syncNow(), SyncService::Start::Running); // one at a time
+        QVERIFY(finished.wait(30000));
+        QVERIFY(!service.isRunning());
+        const auto outcome = finished.at(0).at(0).value<SyncOutcome>();
+        QVERIFY2(outcome.errors.isEmpty(), qPrintable(outcome.errors.join(' ')));
+        QCOMPARE(outcome.resources, QStringList({"organizations", "rights-requests"}));
+        QCOMPARE(outcome.changed, 2);
+        QCOMPARE(outcome.waiting, (QMap<QString, int>{{"missing organization", 1}}));
+        QCOMPARE(outcome.summary,
+                 QString("Synced: 2 record(s) changed; 1 waiting for the next sync (missing "
+                         "organization) — see Sync › Waiting"));
+        QCOMPARE(changed, QStringList({"organizations", "rights-requests", "sync"}));
+
+        // Nothing new: nothing changed but the sync's own page.
+        changed.clear();
+        QCOMPARE(service.syncNow(), SyncService::Start::Started);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.at(1).at(0).value<SyncOutcome>().resources, QStringList());
+        QCOMPARE(changed, QStringList({"sync"}));
+
+        // Syncs by itself every few minutes when asked to.
+        service.setInterval(5);
+        QCOMPARE(service.interval(), 5);
+        service.setInterval(0);
+        QCOMPARE(service.interval(), 0);
     }
 };
 

@@ -563,10 +563,10 @@ private slots:
             // The same file as the window's export of that schedule.
             auto opened = Workspace::open(ws, {Database::Mode::ReadOnly, {}});
             QVERIFY_OK(opened);
-            const auto schedule =
+            const auto windowSchedule =
                 retentionSchedule(opened.value()->retentionRules("org-genmedia").value(),
                                   {QDateTime(QDate(2026, 1, 31), QTime(0, 0), Qt::UTC), {}, {}});
-            QCOMPARE(csv.out, PersonScheduleExport::csv(schedule));
+            QCOMPARE(csv.out, PersonScheduleExport::csv(windowSchedule));
         }
         const Run bad = runCli({"retention", "--workspace", ws, "--org", "org-genmedia",
                                 "--deleted-on", "31.01.2026"});

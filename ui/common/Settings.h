@@ -34,4 +34,13 @@ private:
     T m_default;
 };
 
+// Settings read in more than one place, declared once.
+namespace settings {
+
+// Minutes between the syncs the window starts by itself; 0: only when the
+// officer asks (F5). Set on the Sync page.
+inline const Setting<int> syncIntervalMinutes{"sync/intervalMinutes", 0};
+
+} // namespace settings
+
 } // namespace workbench

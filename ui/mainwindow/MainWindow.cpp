@@ -8,10 +8,9 @@
 #include "processors/ProcessorsPage.h"
 #include "requests/RequestsPage.h"
 #include "retention/RetentionPage.h"
-#include "storage/Workspace.h"
-#include "sync/RefusedRecords.h"
-#include "sync/SyncPage.h"
 #include "services/SyncService.h"
+#include "storage/Workspace.h"
+#include "sync/SyncPage.h"
 #include "today/TodayPage.h"
 
 #include <QAction>
@@ -24,7 +23,6 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QProgressBar>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -128,12 +126,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     addPage(QStringLiteral("sync"), tr("Sync"), QStringLiteral("view-refresh"),
             QKeySequence(Qt::CTRL | Qt::Key_7), [this] {
                 auto page = new SyncPage(m_workspace);
-                connect(page, &SyncPage::intervalChanged, this, [this](int minutes) {
-                    if (minutes > 0)
-                        m_syncTimer->start(minutes * 60 * 1000);
-                    else
-                        m_syncTimer->stop();
-                });
+                connect(page, &SyncPage::intervalChanged, m_sync, &sync::SyncService::setInterval);
                 return page;
             });
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -325,7 +318,13 @@ void MainWindow::onOrganizationChanged()
 
 void MainWindow::setupSync()
 {
-    m_sync = new sync::SyncService(m_workspace.path(), this);
+    // The service does the work; the window shows it in the status bar.
+    m_sync = new sync::SyncService(m_workspace, this);
+    m_sync->setOptions([] {
+        sync::SyncOptions options;
+        options.retry.timeoutMs = SyncPage::requestTimeoutSeconds() * 1000;
+        return options;
+    });
     m_syncLabel = new QLabel;
     m_syncLabel->setObjectName(QStringLiteral("syncProgress"));
     m_syncBusy = new QProgressBar;
@@ -341,6 +340,11 @@ void MainWindow::setupSync()
     statusBar()->addPermanentWidget(m_syncBusy);
     statusBar()->addPermanentWidget(m_syncCancel);
     connect(m_syncCancel, &QToolButton::clicked, m_sync, &sync::SyncService::cancel);
+    connect(m_sync, &sync::SyncService::started, this, [this] {
+        m_syncLabel->setText(tr("Syncing…"));
+        m_syncBusy->show();
+        m_syncCancel->show();
+    });
     connect(m_sync, &sync::SyncService::progress, this,
             [this](const QString& source, const sync::SyncProgress& p) {
                 m_syncLabel->setText(tr("Syncing %1: %2, page %3, %4 records")
@@ -348,15 +352,22 @@ void MainWindow::setupSync()
                                          .arg(p.pages)
                                          .arg(QLocale().toString(p.records)));
             });
-    connect(m_sync, &sync::SyncService::finished, this, &MainWindow::syncFinished);
-    m_syncTimer = new QTimer(this);
-    connect(m_syncTimer, &QTimer::timeout, this, [this] {
-        if (!isSyncing())
-            syncNow();
+    connect(m_sync, &sync::SyncService::notStarted, this,
+            [this](sync::SyncService::Start why, const QString& message) {
+                if (why != sync::SyncService::Start::NoSources) {
+                    showStatus(message);
+                    return;
+                }
+                showStatus(tr("No sync source yet: add one on the Sync page."));
+                showPage(QStringLiteral("sync"));
+            });
+    connect(m_sync, &sync::SyncService::finished, this, [this](const sync::SyncOutcome& outcome) {
+        m_syncBusy->hide();
+        m_syncCancel->hide();
+        m_syncLabel->setText(outcome.summary);
+        m_syncLabel->setToolTip(outcome.summary);
     });
-    if (const int minutes = QSettings().value(QStringLiteral("sync/intervalMinutes"), 0).toInt();
-        minutes > 0)
-        m_syncTimer->start(minutes * 60 * 1000);
+    m_sync->setInterval(settings::syncIntervalMinutes.value());
 }
 
 bool MainWindow::isSyncing() const
@@ -366,77 +377,7 @@ bool MainWindow::isSyncing() const
 
 bool MainWindow::syncNow()
 {
-    if (m_sync->isRunning())
-        return false;
-    if (m_workspace.database().isReadOnly()) {
-        showStatus(m_workspace.database().readOnlyError().message);
-        return false;
-    }
-    auto sources = sync::loadSources(m_workspace.database());
-    if (!sources) {
-        showStatus(sources.error());
-        return false;
-    }
-    if (sources.value().isEmpty()) {
-        showStatus(tr("No sync source yet: add one on the Sync page."));
-        showPage(QStringLiteral("sync"));
-        return false;
-    }
-    // The worker reads the tokens (keychain or environment variable); they
-    // are never stored or shown.
-    m_syncLabel->setText(tr("Syncing…"));
-    m_syncBusy->show();
-    m_syncCancel->show();
-    sync::SyncOptions options;
-    options.retry.timeoutMs = SyncPage::requestTimeoutSeconds() * 1000;
-    return m_sync->start(sources.value(), {}, options);
-}
-
-void MainWindow::syncFinished(const QList<sync::SyncReport>& reports)
-{
-    m_syncBusy->hide();
-    m_syncCancel->hide();
-    int changed = 0, conflicts = 0, unkept = 0;
-    QStringList errors;
-    // Records waiting are the workspace's, not one source's: as they are now.
-    sync::SyncReport now;
-    if (auto causes = sync::refusedCauses(m_workspace.database()))
-        now.waiting = causes.value();
-    QSet<QString> resources;
-    for (const sync::SyncReport& r : reports) {
-        conflicts += r.conflicts;
-        if (!r.error.isEmpty())
-            errors << r.error;
-        // A record refused with an id is kept and counted with those
-        // waiting; one without an id cannot be kept: the log lists it.
-        for (const sync::Rejection& rejection : r.rejections)
-            unkept += rejection.id.isEmpty() ? 1 : 0;
-        for (auto it = r.resources.begin(); it != r.resources.end(); ++it) {
-            changed += it->added + it->updated + it->deleted;
-            if (it->added || it->updated || it->deleted)
-                resources.insert(it.key());
-        }
-        if (r.pushed || r.conflicts)
-            resources.insert(QStringLiteral("rights-requests"));
-    }
-    // The pages reload what changed; each keeps its selection.
-    for (const QString& resource : std::as_const(resources))
-        m_workspace.notifyChanged(resource);
-    m_workspace.notifyChanged(QStringLiteral("sync"));
-    // One sentence, each record counted once: "Synced: 3 records changed;
-    // 2 waiting for the next sync (missing organization) — see Sync ›
-    // Waiting".
-    QString summary = errors.isEmpty() ? tr("Synced: %n record(s) changed", nullptr, changed)
-                                       : tr("Sync stopped: %1").arg(errors.join(u' '));
-    if (conflicts)
-        summary += tr("; %n conflict(s) to resolve", nullptr, conflicts);
-    if (const int waiting = now.waitingTotal())
-        summary += tr("; %n waiting for the next sync (%1) — see Sync › Waiting", nullptr, waiting)
-                       .arg(now.waitingCauses());
-    if (unkept)
-        summary += tr("; %n rejected without an id — see Sync › Log", nullptr, unkept);
-    m_syncLabel->setText(summary);
-    m_syncLabel->setToolTip(summary);
+    return m_sync->syncNow() == sync::SyncService::Start::Started;
 }
 
 bool MainWindow::showPage(const QString& name)

@@ -7,7 +7,6 @@
 class QComboBox;
 class QLabel;
 class QProgressBar;
-class QTimer;
 class QToolButton;
 class QListWidget;
 class QStackedWidget;
@@ -19,7 +18,6 @@ class Page;
 class Workspace;
 namespace sync {
 class SyncService;
-struct SyncReport;
 } // namespace sync
 
 // The window: a sidebar of pages, a toolbar with the organization picker
@@ -75,7 +73,6 @@ private:
     void onOrganizationChanged();
     void showStatus(const QString& text);
     void setupSync();
-    void syncFinished(const QList<sync::SyncReport>& reports);
 
     Workspace& m_workspace;
     QUndoStack* m_undoStack = nullptr;
@@ -88,7 +85,6 @@ private:
     QLabel* m_syncLabel = nullptr;
     QProgressBar* m_syncBusy = nullptr;
     QToolButton* m_syncCancel = nullptr;
-    QTimer* m_syncTimer = nullptr;
     QList<PageEntry> m_entries;
     bool m_warmingStarted = false;
 };

@@ -3,8 +3,8 @@
 #include "WaitingRecordsView.h"
 #include "common/Settings.h"
 #include "common/Style.h"
+#include "services/SyncDesk.h"
 #include "storage/Workspace.h"
-#include "sync/SyncEngine.h"
 #include "sync/TokenStore.h"
 
 #include <QCheckBox>
@@ -17,7 +17,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -42,11 +41,6 @@ QString shown(const QJsonValue& v)
     return QString::fromUtf8(v.isArray()
                                  ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
                                  : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-}
-
-QString intervalKey()
-{
-    return QStringLiteral("sync/intervalMinutes");
 }
 
 const Setting<int>& timeoutSetting()
@@ -193,7 +187,7 @@ QWidget* SyncPage::buildSources()
     m_interval->setRange(0, 24 * 60);
     m_interval->setSuffix(tr(" min"));
     m_interval->setSpecialValueText(tr("only when I press F5"));
-    m_interval->setValue(QSettings().value(intervalKey(), 0).toInt());
+    m_interval->setValue(settings::syncIntervalMinutes.value());
     form->addRow(tr("Sync &every:"), m_interval);
     m_timeout = new QSpinBox;
     m_timeout->setObjectName(QStringLiteral("syncTimeout"));
@@ -222,7 +216,7 @@ QWidget* SyncPage::buildSources()
     connect(save, &QPushButton::clicked, this, &SyncPage::saveSource);
     connect(remove, &QPushButton::clicked, this, &SyncPage::removeSource);
     connect(m_interval, &QSpinBox::valueChanged, this, [this](int minutes) {
-        QSettings().setValue(intervalKey(), minutes);
+        settings::syncIntervalMinutes.setValue(minutes);
         emit intervalChanged(minutes);
     });
     connect(m_timeout, &QSpinBox::valueChanged, this,
@@ -234,7 +228,7 @@ void SyncPage::loadSources()
 {
     const QString current =
         m_sourceList->currentItem() ? m_sourceList->currentItem()->text() : QString();
-    auto sources = sync::loadSources(m_workspace.database());
+    auto sources = sync::SyncDesk(m_workspace).sources();
     m_sources = sources ? sources.value() : QList<sync::SyncSource>();
     if (!sources)
         emit statusMessage(sources.error());
@@ -294,7 +288,7 @@ void SyncPage::saveSource()
     };
     if (!s.useKeychain && s.tokenEnv.isEmpty())
         return fail(tr("Name the environment variable that holds the token."));
-    if (auto saved = sync::saveSource(m_workspace.database(), s); !saved)
+    if (auto saved = sync::SyncDesk(m_workspace).saveSource(s); !saved)
         return fail(saved.error());
     if (s.useKeychain && !m_token->text().isEmpty()) {
         const Status stored = sync::keychain::write(s.name, m_token->text().toUtf8());
@@ -316,7 +310,7 @@ void SyncPage::removeSource()
     if (row < 0 || row >= m_sources.size())
         return;
     const sync::SyncSource s = m_sources[row];
-    if (auto removed = sync::removeSource(m_workspace.database(), s.name); !removed) {
+    if (auto removed = sync::SyncDesk(m_workspace).removeSource(s.name); !removed) {
         m_sourceMessage->setText(removed.error());
         return;
     }
@@ -338,7 +332,7 @@ QWidget* SyncPage::buildLog()
 
 void SyncPage::loadLog()
 {
-    auto runs = sync::loadSyncRuns(m_workspace.database());
+    auto runs = sync::SyncDesk(m_workspace).runs();
     m_log->clear();
     if (!runs) {
         emit statusMessage(runs.error());
@@ -468,7 +462,7 @@ QWidget* SyncPage::buildConflicts()
 
 void SyncPage::loadConflicts()
 {
-    auto conflicts = sync::loadConflicts(m_workspace.database());
+    auto conflicts = sync::SyncDesk(m_workspace).conflicts();
     m_conflicts = conflicts ? conflicts.value() : QList<sync::Conflict>();
     if (!conflicts)
         emit statusMessage(conflicts.error());
@@ -547,7 +541,7 @@ void SyncPage::resolve(int mode)
             if (m_fields->item(i, 4)->checkState() == Qt::Checked)
                 keep.insert(m_fields->item(i, 0)->text());
     }
-    if (auto s = sync::resolveConflict(m_workspace, c, keep); !s) {
+    if (auto s = sync::SyncDesk(m_workspace).resolveConflict(c, keep); !s) {
         m_conflictMessage->setText(s.error());
         Style::textColour(m_conflictMessage, Style::kError);
         return;

@@ -2,7 +2,7 @@
 
 #include "common/Style.h"
 #include "dialogs/MessageBox.h"
-#include "storage/Workspace.h"
+#include "services/SyncDesk.h"
 
 #include <QFont>
 #include <QHBoxLayout>
@@ -58,7 +58,7 @@ void WaitingRecordsView::reload()
 {
     const QString current =
         m_list->currentItem() ? m_list->currentItem()->data(0, Qt::UserRole).toString() : QString();
-    auto records = sync::loadRefused(m_workspace.database());
+    auto records = sync::SyncDesk(m_workspace).waiting();
     m_records = records ? records.value() : QList<sync::RefusedRecord>();
     if (!records)
         emit statusMessage(records.error());
@@ -133,7 +133,7 @@ void WaitingRecordsView::dismissSelected()
                                 "sends it again; the audit log keeps it as it was sent.")
                                  .arg(r.resource, r.id, r.refusal.cause)) != QMessageBox::Yes)
         return;
-    if (auto s = sync::dismissRefused(m_workspace, r.resource, r.id); !s) {
+    if (auto s = sync::SyncDesk(m_workspace).dismiss(r.resource, r.id); !s) {
         m_message->setText(s.error());
         Style::textColour(m_message, Style::kError);
         return;

@@ -1,5 +1,7 @@
 #include "RequestStats.h"
 
+#include "Database.h"
+
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>

@@ -1,11 +1,13 @@
 #pragma once
 
-#include "Database.h"
+#include "domain/Result.h"
 
 #include <QDate>
 #include <QList>
 
 namespace workbench {
+
+class Database;
 
 // Figures about an organization's requests, read with index-backed queries.
 struct RequestStats

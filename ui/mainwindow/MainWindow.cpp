@@ -8,10 +8,10 @@
 #include "processors/ProcessorsPage.h"
 #include "requests/RequestsPage.h"
 #include "retention/RetentionPage.h"
+#include "services/SyncService.h"
 #include "storage/Workspace.h"
 #include "sync/RefusedRecords.h"
 #include "sync/SyncPage.h"
-#include "services/SyncService.h"
 #include "today/TodayPage.h"
 
 #include <QAction>
@@ -69,12 +69,12 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     auto outer = new QVBoxLayout(central);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(0);
-    if (workspace.database().isReadOnly()) {
+    if (workspace.isReadOnly()) {
         // Said once, where it cannot be missed; every change is refused by
         // the workspace itself with the same reason.
         // The reason is a clause ("the file has no write permission for you
         // (mode 0400)"), so it follows "because" as it is.
-        const QString reason = workspace.database().readOnlyReason();
+        const QString reason = workspace.readOnlyReason();
         m_readOnlyBanner = new QLabel(
             (reason.isEmpty() ? tr("<b>Read-only:</b> this workspace was opened for reading only.")
                               : tr("<b>Read-only:</b> this workspace cannot be changed because %1.")
@@ -149,7 +149,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     m_workspaceLabel = new QLabel(QDir::toNativeSeparators(workspace.path()));
     m_workspaceLabel->setObjectName(QStringLiteral("workspaceLabel"));
     m_workspaceLabel->setToolTip(tr("The workspace file (private to you)"));
-    if (workspace.database().isReadOnly()) {
+    if (workspace.isReadOnly()) {
         m_workspaceLabel->setText(tr("%1 (read-only)").arg(m_workspaceLabel->text()));
         m_workspaceLabel->setToolTip(tr("The workspace file: read-only, nothing can be changed"));
     }
@@ -198,7 +198,7 @@ Page* MainWindow::ensurePage(int index)
     m_pages->removeWidget(placeholder);
     placeholder->deleteLater();
     connect(entry.page, &Page::statusMessage, this, &MainWindow::showStatus);
-    entry.page->setReadOnly(m_workspace.database().isReadOnly());
+    entry.page->setReadOnly(m_workspace.isReadOnly());
     entry.page->setOrganization(organization());
     return entry.page;
 }
@@ -248,7 +248,7 @@ void MainWindow::setupActions()
     syncAction->setObjectName(QStringLiteral("actionSyncNow"));
     syncAction->setShortcut(QKeySequence(Qt::Key_F5));
     syncAction->setToolTip(tr("Send your edits and fetch what changed, from every source (F5)"));
-    if (m_workspace.database().isReadOnly()) {
+    if (m_workspace.isReadOnly()) {
         syncAction->setEnabled(false);
         syncAction->setToolTip(tr("A read-only workspace cannot be synced"));
     }

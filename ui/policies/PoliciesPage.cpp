@@ -527,7 +527,7 @@ void PoliciesPage::compareWithFile()
 
 QString PoliciesPage::currentRedline() const
 {
-    auto head = AuditLog::head(m_workspace.database());
+    auto head = m_workspace.auditHead();
     return diff::redlineHtml(m_diffView->model()->diff(),
                              labelOf(m_oldSource->currentData().toString()),
                              labelOf(m_newSource->currentData().toString()), QDate::currentDate(),

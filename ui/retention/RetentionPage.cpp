@@ -70,7 +70,7 @@ RetentionPage::RetentionPage(Workspace& workspace, QUndoStack& undoStack, QWidge
     m_timeline = new RetentionTimeline;
     m_schedule = new PersonSchedulePanel;
     m_schedule->setAuditHeadSource([this]() -> std::optional<AuditHead> {
-        auto head = AuditLog::head(m_workspace.database());
+        auto head = m_workspace.auditHead();
         return head ? std::optional<AuditHead>(head.value()) : std::nullopt;
     });
     m_gaps = new QListWidget;

@@ -4,7 +4,7 @@
 #include "domain/Attention.h"
 #include "domain/Retention.h"
 #include "domain/Text.h"
-#include "storage/RequestStats.h"
+#include "services/RequestOverview.h"
 #include "storage/Workspace.h"
 
 #include <QHeaderView>
@@ -83,7 +83,7 @@ void TodayPage::refresh()
         section(tr("Processors holding personal data without a signed DPA"), int(gaps.size())),
         gaps);
 
-    auto attention = RequestAttentionLists::read(m_workspace.database(), organizationId(), today);
+    auto attention = RequestOverview(m_workspace).attention(organizationId(), today);
     if (!attention) {
         m_summary->setText(attention.error());
         return;

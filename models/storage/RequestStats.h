@@ -2,6 +2,7 @@
 
 #include "domain/Result.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QList>
 
@@ -12,6 +13,9 @@ class Database;
 // Figures about an organization's requests, read with index-backed queries.
 struct RequestStats
 {
+    Q_DECLARE_TR_FUNCTIONS(RequestStats)
+
+public:
     // Open requests by days left: overdue, 0-5, 6-10, 11-20, 21-30, more.
     QList<int> openByDaysLeft;
     static QStringList daysLeftBuckets();

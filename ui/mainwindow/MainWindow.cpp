@@ -3,6 +3,7 @@
 #include "audit/AuditPage.h"
 #include "common/Page.h"
 #include "common/Settings.h"
+#include "common/Style.h"
 #include "dialogs/MessageBox.h"
 #include "policies/PoliciesPage.h"
 #include "processors/ProcessorsPage.h"
@@ -83,11 +84,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
         m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
         m_readOnlyBanner->setWordWrap(true);
         m_readOnlyBanner->setContentsMargins(12, 6, 12, 6);
-        m_readOnlyBanner->setAutoFillBackground(true);
-        QPalette warn = m_readOnlyBanner->palette();
-        warn.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce));
-        warn.setColor(QPalette::WindowText, QColor(0x5c, 0x40, 0x00));
-        m_readOnlyBanner->setPalette(warn);
+        Style::banner(m_readOnlyBanner);
         outer->addWidget(m_readOnlyBanner);
     }
     auto layout = new QHBoxLayout;

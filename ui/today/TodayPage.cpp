@@ -1,6 +1,7 @@
 #include "TodayPage.h"
 
 #include "common/FilteredTable.h"
+#include "common/Style.h"
 #include "domain/Attention.h"
 #include "domain/Retention.h"
 #include "domain/Text.h"
@@ -72,7 +73,7 @@ void TodayPage::refresh()
             item->setData(0, Qt::UserRole, QStringLiteral("processors"));
             item->setData(0, Qt::UserRole + 1, a.processorId);
             if (a.overdue)
-                item->setForeground(1, QColor(0xb0, 0x1c, 0x1c));
+                item->setForeground(1, Style::colour(Style::kError, m_items->palette()));
         }
     };
     const auto reviews = reviewsDue(processors.value(), today);
@@ -110,7 +111,7 @@ void TodayPage::refresh()
             item->setData(0, Qt::UserRole, QStringLiteral("rights-requests"));
             item->setData(0, Qt::UserRole + 1, a.id);
             if (red)
-                item->setForeground(1, QColor(0xb0, 0x1c, 0x1c));
+                item->setForeground(1, Style::colour(Style::kError, m_items->palette()));
         }
         if (count > items.size())
             new QTreeWidgetItem(

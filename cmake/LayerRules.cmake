@@ -43,7 +43,7 @@ set(WORKBENCH_UI_FOLDERS audit charts common dialogs mainwindow policies process
 # command line reach data through services, item models and the Workspace,
 # never SQL and never the raw connection.
 set(WORKBENCH_STORAGE_PRIVATE Database.h RecordStore.h SqlStatement.h Repository.h
-    AuditLogInternal.h RowDigest.h)
+    AuditLogInternal.h RowDigest.h SyncStore.h)
 
 # Every layer `layer` may use, itself excluded (the transitive closure).
 function(workbench_layer_closure layer out)

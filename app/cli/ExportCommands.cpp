@@ -40,7 +40,7 @@ int runExportAnnex(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         return Problem;
     }
     AnnexTable table = buildAnnex(*layout, *org, processors.value(), QDate::currentDate());
-    auto head = AuditLog::head(ws.value()->database());
+    auto head = ws.value()->auditHead();
     if (!head) {
         err << "privacy-workbench export-annex: " << head.error() << '\n';
         return Problem;

@@ -30,7 +30,7 @@ int runInitDemo(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         << "  processors:    " << (processors ? processors->size() : 0) << '\n'
         << "  requests:      "
         << DemoWorkspace::kRequestsPerOrganization * (orgs ? orgs->size() : 0) << '\n';
-    const AuditSigning::KeyState key = AuditSigning::state(ws.value()->database());
+    const AuditSigning::KeyState key = ws.value()->signingState();
     if (key.canSign)
         out << "  audit signing key (public; record it): " << key.publicKey << '\n'
             << "    secret kept in: " << key.source << '\n';
@@ -61,12 +61,12 @@ int runVerify(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         err << "privacy-workbench verify: " << ws.error() << '\n';
         return Problem;
     }
-    const Database& db = ws.value()->database();
-    out << "Workspace:      " << QDir::toNativeSeparators(db.path()) << '\n'
-        << "Schema version: " << db.schemaVersion() << " (this version writes "
-        << Database::latestSchemaVersion() << ")\n";
+    const Workspace& workspace = *ws.value();
+    out << "Workspace:      " << QDir::toNativeSeparators(workspace.path()) << '\n'
+        << "Schema version: " << workspace.schemaVersion() << " (this version writes "
+        << Workspace::latestSchemaVersion() << ")\n";
     bool ok = true;
-    const QStringList integrity = db.integrityProblems();
+    const QStringList integrity = workspace.integrityProblems();
     if (integrity.isEmpty()) {
         out << "SQLite integrity: ok\n";
     } else {
@@ -75,7 +75,7 @@ int runVerify(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         for (const QString& line : integrity)
             out << "  " << line << '\n';
     }
-    const AuditVerification audit = ws.value()->verifyAudit(options);
+    const AuditVerification audit = workspace.verifyAudit(options);
     out << "Signing key:    "
         << (audit.publicKey.isEmpty() ? QStringLiteral("none recorded") : audit.publicKey)
         << " (public; compare it with the one you recorded)\n";

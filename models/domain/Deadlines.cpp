@@ -12,6 +12,13 @@ namespace workbench {
 
 namespace {
 
+// The translation context of this file's messages (the catalogues know it
+// by this name).
+struct DeadlinesText
+{
+    Q_DECLARE_TR_FUNCTIONS(Deadlines)
+};
+
 const char* unitWire(LegalPeriod::Unit u)
 {
     switch (u) {
@@ -295,35 +302,36 @@ QDate lastWritableDate()
 
 Status checkDeadlineInput(const DeadlineRule& rule, const DeadlineInput& in)
 {
-    auto tr = [](const char* text) {
-        return QCoreApplication::translate("Deadlines", text);
-    };
     const QDate last = lastWritableDate();
     if (!in.received.isValid())
-        return Error{tr("The date the request was received is missing.")};
+        return Error{DeadlinesText::tr("The date the request was received is missing.")};
     if (in.received > last)
-        return Error{tr("The request cannot be received in the year %1: dates past %2 are not "
-                        "supported.")
+        return Error{DeadlinesText::tr(
+                         "The request cannot be received in the year %1: dates past %2 are not "
+                         "supported.")
                          .arg(in.received.year())
                          .arg(last.toString(Qt::ISODate))};
     if (in.verified.isValid()) {
         if (in.verified > last)
-            return Error{tr("The identity cannot be verified in the year %1: dates past %2 are "
-                            "not supported.")
+            return Error{DeadlinesText::tr(
+                             "The identity cannot be verified in the year %1: dates past %2 are "
+                             "not supported.")
                              .arg(in.verified.year())
                              .arg(last.toString(Qt::ISODate))};
         if (in.verified < in.received)
             return Error{
-                tr("The identity was verified on %1, before the request was received on "
-                   "%2: a verification cannot come first.")
+                DeadlinesText::tr(
+                    "The identity was verified on %1, before the request was received on "
+                    "%2: a verification cannot come first.")
                     .arg(in.verified.toString(Qt::ISODate), in.received.toString(Qt::ISODate))};
     }
     if (in.pausedDays < 0)
-        return Error{tr("The clock cannot stand still for %1 days.").arg(in.pausedDays)};
+        return Error{
+            DeadlinesText::tr("The clock cannot stand still for %1 days.").arg(in.pausedDays)};
     if (in.pausedDays > 0 && !rule.pauseAllowed)
         return Error{
-            tr("%1 does not stop the clock (%2): %3 cannot be counted; verification "
-               "and questions run within the period.")
+            DeadlinesText::tr("%1 does not stop the clock (%2): %3 cannot be counted; verification "
+                              "and questions run within the period.")
                 .arg(rule.name, rule.citation,
                      countText("Deadlines", QT_TRANSLATE_NOOP("Deadlines", "%n paused day(s)"),
                                in.pausedDays))};
@@ -341,9 +349,8 @@ Result<Deadlines> deadlinesFor(const DeadlineRule& rule, const DeadlineInput& in
          {d.originalDue, d.responseDue, d.acknowledgeBy.value_or(QDate()),
           d.extensionNoticeBy.value_or(QDate()), d.promiseDue.value_or(QDate())}) {
         if (day.isValid() && day > last)
-            return Error{QCoreApplication::translate(
-                             "Deadlines", "A request received on %1 would be due in the year %2, "
-                                          "past %3, the last date that can be written.")
+            return Error{DeadlinesText::tr("A request received on %1 would be due in the year %2, "
+                                           "past %3, the last date that can be written.")
                              .arg(input.received.toString(Qt::ISODate))
                              .arg(day.year())
                              .arg(last.toString(Qt::ISODate))};
@@ -354,20 +361,20 @@ Result<Deadlines> deadlinesFor(const DeadlineRule& rule, const DeadlineInput& in
 Status checkExtension(const DeadlineRule& rule, const DeadlineInput& in,
                       const HolidayCalendar& calendar, QDate requestedOn)
 {
-    auto tr = [](const char* text) {
-        return QCoreApplication::translate("Deadlines", text);
-    };
     if (!rule.extension)
-        return Error{tr("%1 allows no extension (%2).").arg(rule.name, rule.citation)};
+        return Error{
+            DeadlinesText::tr("%1 allows no extension (%2).").arg(rule.name, rule.citation)};
     if (in.extended)
-        return Error{tr("The extension was already taken; it is allowed once.")};
+        return Error{DeadlinesText::tr("The extension was already taken; it is allowed once.")};
     const Deadlines d = computeDeadlines(rule, in, calendar);
     if (!requestedOn.isValid() || requestedOn > d.originalDue)
-        return Error{tr("Too late to extend: the original period ended on %1, and %2 allows an "
-                        "extension only while it runs (%3).")
+        return Error{DeadlinesText::tr(
+                         "Too late to extend: the original period ended on %1, and %2 allows an "
+                         "extension only while it runs (%3).")
                          .arg(d.originalDue.toString(Qt::ISODate), rule.name, rule.citation)};
     if (requestedOn < in.received)
-        return Error{tr("The extension cannot be dated before the request was received.")};
+        return Error{
+            DeadlinesText::tr("The extension cannot be dated before the request was received.")};
     return {};
 }
 

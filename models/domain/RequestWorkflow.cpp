@@ -45,9 +45,6 @@ QList<RequestStatus> RequestWorkflow::nextStatuses(RequestStatus from)
 
 Status RequestWorkflow::checkTransition(RequestStatus from, RequestStatus to)
 {
-    auto tr = [](const char* text) {
-        return QCoreApplication::translate("RequestWorkflow", text);
-    };
     if (from == to)
         return Error{tr("The request is already %1.").arg(displayLabel(to).toLower())};
     if (nextStatuses(from).contains(to))

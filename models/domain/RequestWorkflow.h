@@ -3,6 +3,7 @@
 #include "Enums.h"
 #include "Result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 
@@ -16,6 +17,8 @@ namespace workbench {
 //               waiting_on_processor -> in_progress, closed -> in_progress (reopen)
 class RequestWorkflow
 {
+    Q_DECLARE_TR_FUNCTIONS(RequestWorkflow)
+
 public:
     static QList<RequestStatus> nextStatuses(RequestStatus from);
     // Ok, or the reason the change is refused.

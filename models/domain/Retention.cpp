@@ -9,20 +9,22 @@ namespace workbench {
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages (the catalogues know it
+// by this name).
+struct Retention
 {
-    return QCoreApplication::translate("Retention", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Retention)
+};
 
 QString actionVerb(RetentionAction a)
 {
     switch (a) {
     case RetentionAction::Delete:
-        return tr("Delete");
+        return Retention::tr("Delete");
     case RetentionAction::Anonymize:
-        return tr("Anonymize");
+        return Retention::tr("Anonymize");
     case RetentionAction::Aggregate:
-        return tr("Aggregate");
+        return Retention::tr("Aggregate");
     }
     return {};
 }
@@ -34,8 +36,8 @@ QString describePeriod(const RetentionRule& rule)
     if (rule.period)
         return rule.period->toHuman();
     if (rule.trigger == RetentionTrigger::AccountLifetime)
-        return tr("while the account is active");
-    return tr("no period stated");
+        return Retention::tr("while the account is active");
+    return Retention::tr("no period stated");
 }
 
 QList<ScheduledAction> retentionSchedule(const QList<RetentionRule>& rules,
@@ -55,53 +57,57 @@ QList<ScheduledAction> retentionSchedule(const QList<RetentionRule>& rules,
         case RetentionTrigger::AccountLifetime:
             // Kept while the account is active: it ends with the account.
             a.at = deletion;
-            a.note = tr("kept while the account was active; ends with the account");
+            a.note = Retention::tr("kept while the account was active; ends with the account");
             if (rule.period)
-                after(deletion, tr("%1 after the account ends").arg(rule.period->toHuman()));
+                after(deletion,
+                      Retention::tr("%1 after the account ends").arg(rule.period->toHuman()));
             break;
         case RetentionTrigger::AccountDeletion:
         case RetentionTrigger::ContractEnd:
             if (!rule.period) {
-                a.note = tr("no period stated: when is not known (a gap to close)");
+                a.note = Retention::tr("no period stated: when is not known (a gap to close)");
                 break;
             }
-            after(deletion, tr("%1 after the account deletion").arg(rule.period->toHuman()));
+            after(deletion,
+                  Retention::tr("%1 after the account deletion").arg(rule.period->toHuman()));
             break;
         case RetentionTrigger::Collection:
             if (!rule.period) {
-                a.note = tr("no period stated: when is not known (a gap to close)");
+                a.note = Retention::tr("no period stated: when is not known (a gap to close)");
                 break;
             }
             // The last data is collected when the account is deleted.
-            after(deletion, tr("%1 after the last collection, at the account deletion")
+            after(deletion, Retention::tr("%1 after the last collection, at the account deletion")
                                 .arg(rule.period->toHuman()));
             break;
         case RetentionTrigger::Transaction: {
             if (!rule.period) {
-                a.note = tr("no period stated: when is not known (a gap to close)");
+                a.note = Retention::tr("no period stated: when is not known (a gap to close)");
                 break;
             }
             const bool known = person.lastTransaction.isValid();
             const QDateTime last =
                 known ? QDateTime(person.lastTransaction, QTime(0, 0), Qt::UTC) : deletion;
-            after(last, known ? tr("%1 after the last transaction (%2)")
-                                    .arg(rule.period->toHuman(),
-                                         person.lastTransaction.toString(Qt::ISODate))
-                              : tr("%1 after the last transaction, taken as the deletion date")
-                                    .arg(rule.period->toHuman()));
+            after(last,
+                  known ? Retention::tr("%1 after the last transaction (%2)")
+                              .arg(rule.period->toHuman(),
+                                   person.lastTransaction.toString(Qt::ISODate))
+                        : Retention::tr("%1 after the last transaction, taken as the deletion date")
+                              .arg(rule.period->toHuman()));
             break;
         }
         case RetentionTrigger::JobCompletion:
-            a.note = rule.period
-                         ? tr("%1 after each job completes (not tied to the account)")
-                               .arg(rule.period->toHuman())
-                         : tr("after each job completes; no period stated (a gap to close)");
+            a.note =
+                rule.period
+                    ? Retention::tr("%1 after each job completes (not tied to the account)")
+                          .arg(rule.period->toHuman())
+                    : Retention::tr("after each job completes; no period stated (a gap to close)");
             break;
         }
         // "purged within 30 days": a limit, not an exact date.
         a.withinLimit = rule.trigger == RetentionTrigger::AccountDeletion && rule.period;
         if (!rule.exception.isEmpty())
-            a.note += tr(" — exception: %1").arg(rule.exception);
+            a.note += Retention::tr(" — exception: %1").arg(rule.exception);
         out.append(a);
     }
     std::stable_sort(out.begin(), out.end(),
@@ -125,8 +131,10 @@ QList<RetentionGap> retentionGaps(const QList<RetentionRule>& rules,
             return r.processorId == p.id;
         });
         if (!covered)
-            out.append({RetentionGap::Kind::ProcessorWithoutRule, p.id, resource::processors,
-                        tr("%1 holds personal data but no retention rule names it").arg(p.name)});
+            out.append({RetentionGap::Kind::ProcessorWithoutRule, p.id,
+                        resource::processors,
+                        Retention::tr("%1 holds personal data but no retention rule names it")
+                            .arg(p.name)});
     }
     for (const RetentionRule& r : rules) {
         const auto processor =
@@ -135,11 +143,12 @@ QList<RetentionGap> retentionGaps(const QList<RetentionRule>& rules,
         if (processor != processors.end() && processor->status == ProcessorStatus::Offboarded)
             out.append({RetentionGap::Kind::RuleForOffboardedProcessor, r.id,
                         resource::retentionRules,
-                        tr("The rule for %1 points to %2, which is offboarded")
+                        Retention::tr("The rule for %1 points to %2, which is offboarded")
                             .arg(r.dataCategory, processor->name)});
         if (!r.period && r.trigger != RetentionTrigger::AccountLifetime)
-            out.append({RetentionGap::Kind::RuleWithoutPeriod, r.id, resource::retentionRules,
-                        tr("%1 has no period and is not kept for the account's lifetime")
+            out.append({RetentionGap::Kind::RuleWithoutPeriod, r.id,
+                        resource::retentionRules,
+                        Retention::tr("%1 has no period and is not kept for the account's lifetime")
                             .arg(r.dataCategory)});
     }
     return out;

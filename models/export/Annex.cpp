@@ -10,10 +10,12 @@ namespace workbench {
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages (the catalogues know it
+// by this name).
+struct Annex
 {
-    return QCoreApplication::translate("Annex", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Annex)
+};
 
 QString joined(const QStringList& values)
 {
@@ -32,21 +34,21 @@ QStringList missingFor(AnnexLayout layout, const Processor& p)
 {
     QStringList missing;
     if (p.address.trimmed().isEmpty())
-        missing << tr("address");
+        missing << Annex::tr("address");
     if (p.contact.trimmed().isEmpty())
-        missing << tr("contact person");
+        missing << Annex::tr("contact person");
     if (p.service.trimmed().isEmpty())
-        missing << tr("description of the processing");
+        missing << Annex::tr("description of the processing");
     const bool outsideEea = std::any_of(p.locations.begin(), p.locations.end(),
                                         [](const QString& c) { return !isEea(c); });
     if (p.locations.isEmpty())
-        missing << tr("location");
+        missing << Annex::tr("location");
     else if (outsideEea && p.transferMechanism == TransferMechanism::None)
-        missing << tr("transfer mechanism (processing outside the EEA)");
+        missing << Annex::tr("transfer mechanism (processing outside the EEA)");
     if (p.dpaStatus != DpaStatus::Signed)
-        missing << tr("signed DPA");
+        missing << Annex::tr("signed DPA");
     if (layout == AnnexLayout::Ropa && p.legalEntity.trimmed().isEmpty())
-        missing << tr("legal entity");
+        missing << Annex::tr("legal entity");
     return missing;
 }
 
@@ -98,7 +100,7 @@ QString countryName(const QString& code)
 
 QString AnnexTable::subtitle() const
 {
-    return tr("%1 · as of %2").arg(organization, date.toString(Qt::ISODate));
+    return Annex::tr("%1 · as of %2").arg(organization, date.toString(Qt::ISODate));
 }
 
 QString AnnexTable::footer() const
@@ -110,7 +112,8 @@ QStringList AnnexTable::gapLines() const
 {
     QStringList lines;
     for (const AnnexGap& g : gaps)
-        lines << tr("%1 lacks: %2").arg(g.processorName, g.missing.join(QStringLiteral(", ")));
+        lines
+            << Annex::tr("%1 lacks: %2").arg(g.processorName, g.missing.join(QStringLiteral(", ")));
     return lines;
 }
 
@@ -133,35 +136,39 @@ AnnexTable buildAnnex(AnnexLayout layout, const Organization& org,
     for (const Processor& p : processors)
         names.insert(p.id, p.name);
 
-    const QString delimitation = tr("Delimitation of responsibilities: each sub-processor listed "
-                                    "processes personal data only on the "
-                                    "documented instructions of %1 (controller), which decides the "
-                                    "purposes and means of the processing.")
-                                     .arg(org.name);
+    const QString delimitation =
+        Annex::tr("Delimitation of responsibilities: each sub-processor listed "
+                  "processes personal data only on the "
+                  "documented instructions of %1 (controller), which decides the "
+                  "purposes and means of the processing.")
+            .arg(org.name);
     switch (layout) {
     case AnnexLayout::SccProcessor:
     case AnnexLayout::SccTransfer:
-        t.title = layout == AnnexLayout::SccProcessor
-                      ? tr("Annex IV — List of sub-processors (Commission Implementing Decision "
-                           "(EU) 2021/915)")
-                      : tr("Annex III — List of sub-processors (Commission Implementing Decision "
-                           "(EU) 2021/914)");
-        t.columns = {tr("Name"),
-                     tr("Address"),
-                     tr("Contact person"),
-                     tr("Description of the processing"),
-                     tr("Data categories"),
-                     tr("Data subjects"),
-                     tr("Location"),
-                     tr("Transfer mechanism")};
+        t.title =
+            layout == AnnexLayout::SccProcessor
+                ? Annex::tr("Annex IV — List of sub-processors (Commission Implementing Decision "
+                            "(EU) 2021/915)")
+                : Annex::tr("Annex III — List of sub-processors (Commission Implementing Decision "
+                            "(EU) 2021/914)");
+        t.columns = {Annex::tr("Name"),
+                     Annex::tr("Address"),
+                     Annex::tr("Contact person"),
+                     Annex::tr("Description of the processing"),
+                     Annex::tr("Data categories"),
+                     Annex::tr("Data subjects"),
+                     Annex::tr("Location"),
+                     Annex::tr("Transfer mechanism")};
         t.widths = {22, 34, 26, 48, 30, 18, 24, 28};
         t.note = delimitation;
         for (const Processor& p : std::as_const(listed)) {
             QString description = p.service;
             if (!p.purposes.isEmpty())
-                description += tr(" Purposes: %1.").arg(p.purposes.join(QStringLiteral(", ")));
+                description +=
+                    Annex::tr(" Purposes: %1.").arg(p.purposes.join(QStringLiteral(", ")));
             if (!p.parentId.isEmpty())
-                description += tr(" Sub-processor of %1.").arg(names.value(p.parentId, p.parentId));
+                description +=
+                    Annex::tr(" Sub-processor of %1.").arg(names.value(p.parentId, p.parentId));
             t.rows << QStringList{p.legalEntity.isEmpty()
                                       ? p.name
                                       : QStringLiteral("%1 (%2)").arg(p.name, p.legalEntity),
@@ -175,26 +182,26 @@ AnnexTable buildAnnex(AnnexLayout layout, const Organization& org,
         }
         break;
     case AnnexLayout::Ropa:
-        t.title = tr("Record of processing — processors (GDPR Art. 30)");
-        t.columns = {tr("Name"),
-                     tr("Legal entity"),
-                     tr("Address"),
-                     tr("Contact"),
-                     tr("Website"),
-                     tr("Service"),
-                     tr("Purposes"),
-                     tr("Data categories"),
-                     tr("Data subjects"),
-                     tr("Locations"),
-                     tr("Transfer mechanism"),
-                     tr("DPA"),
-                     tr("DPA signed on"),
-                     tr("DPA link"),
-                     tr("Certifications"),
-                     tr("Status"),
-                     tr("Sub-processor of"),
-                     tr("Next review"),
-                     tr("Aliases")};
+        t.title = Annex::tr("Record of processing — processors (GDPR Art. 30)");
+        t.columns = {Annex::tr("Name"),
+                     Annex::tr("Legal entity"),
+                     Annex::tr("Address"),
+                     Annex::tr("Contact"),
+                     Annex::tr("Website"),
+                     Annex::tr("Service"),
+                     Annex::tr("Purposes"),
+                     Annex::tr("Data categories"),
+                     Annex::tr("Data subjects"),
+                     Annex::tr("Locations"),
+                     Annex::tr("Transfer mechanism"),
+                     Annex::tr("DPA"),
+                     Annex::tr("DPA signed on"),
+                     Annex::tr("DPA link"),
+                     Annex::tr("Certifications"),
+                     Annex::tr("Status"),
+                     Annex::tr("Sub-processor of"),
+                     Annex::tr("Next review"),
+                     Annex::tr("Aliases")};
         t.widths = {22, 26, 34, 26, 26, 36, 30, 30, 18, 20, 24, 12, 14, 30, 24, 12, 20, 14, 20};
         for (const Processor& p : std::as_const(listed))
             t.rows << QStringList{p.name,

@@ -12,10 +12,12 @@ namespace workbench {
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages (the catalogues know it
+// by this name).
+struct AnnexWriter
 {
-    return QCoreApplication::translate("AnnexWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AnnexWriter)
+};
 
 // Text for Markdown: no HTML (a vendor named "<script>…" stays text in every
 // renderer), and line breaks folded, so nothing can end a paragraph or a
@@ -81,7 +83,7 @@ QString annexToMarkdown(const AnnexTable& t)
         md += QStringLiteral("| ") + cells.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
     }
     if (!t.gaps.isEmpty()) {
-        md += QStringLiteral("\n## %1\n\n").arg(tr("Information missing"));
+        md += QStringLiteral("\n## %1\n\n").arg(AnnexWriter::tr("Information missing"));
         for (const QString& line : t.gapLines())
             md += QStringLiteral("- ") + markdownText(line) + u'\n';
     }
@@ -114,7 +116,8 @@ QString annexToHtml(const AnnexTable& t)
     }
     html += QStringLiteral("</tbody></table>");
     if (!t.gaps.isEmpty()) {
-        html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Information missing").toHtmlEscaped());
+        html += QStringLiteral("<h3>%1</h3><ul>")
+                    .arg(AnnexWriter::tr("Information missing").toHtmlEscaped());
         for (const QString& line : t.gapLines())
             html += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
         html += QStringLiteral("</ul>");

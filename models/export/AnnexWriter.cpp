@@ -17,10 +17,12 @@ namespace workbench {
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages (the catalogues know it
+// by this name).
+struct AnnexWriter
 {
-    return QCoreApplication::translate("AnnexWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AnnexWriter)
+};
 
 QString xmlEscaped(const QString& s)
 {
@@ -36,7 +38,7 @@ Status writeXlsx(const AnnexTable& t, const QString& path)
     const QByteArray file = path.toUtf8();
     lxw_workbook* wb = workbook_new(file.constData());
     if (!wb)
-        return Error{tr("Cannot create %1.").arg(path)};
+        return Error{AnnexWriter::tr("Cannot create %1.").arg(path)};
     lxw_worksheet* ws = workbook_add_worksheet(wb, "Annex");
     lxw_format* header = workbook_add_format(wb);
     format_set_bold(header);
@@ -79,9 +81,10 @@ Status writeXlsx(const AnnexTable& t, const QString& path)
         lxw_worksheet* missing = workbook_add_worksheet(wb, "Missing information");
         worksheet_set_column(missing, 0, 0, 30, nullptr);
         worksheet_set_column(missing, 1, 1, 80, nullptr);
-        worksheet_write_string(missing, 0, 0, tr("Processor").toUtf8().constData(), header);
-        worksheet_write_string(missing, 0, 1, tr("Missing for this annex").toUtf8().constData(),
+        worksheet_write_string(missing, 0, 0, AnnexWriter::tr("Processor").toUtf8().constData(),
                                header);
+        worksheet_write_string(
+            missing, 0, 1, AnnexWriter::tr("Missing for this annex").toUtf8().constData(), header);
         for (int i = 0; i < t.gaps.size(); ++i) {
             worksheet_write_string(missing, lxw_row_t(i + 1), 0,
                                    t.gaps[i].processorName.toUtf8().constData(), nullptr);
@@ -92,7 +95,8 @@ Status writeXlsx(const AnnexTable& t, const QString& path)
     }
     const lxw_error result = workbook_close(wb);
     if (result != LXW_NO_ERROR)
-        return Error{tr("Cannot write %1: %2").arg(path, QString::fromUtf8(lxw_strerror(result)))};
+        return Error{AnnexWriter::tr("Cannot write %1: %2")
+                         .arg(path, QString::fromUtf8(lxw_strerror(result)))};
     return {};
 }
 
@@ -151,7 +155,7 @@ QByteArray docxDocument(const AnnexTable& t)
     }
     body += QStringLiteral("</w:tbl>");
     if (!t.gaps.isEmpty()) {
-        body += paragraph(tr("Information missing"), true, 24);
+        body += paragraph(AnnexWriter::tr("Information missing"), true, 24);
         for (const QString& line : t.gapLines())
             body += paragraph(line);
     }
@@ -227,7 +231,7 @@ Status writePdf(const AnnexTable& t, const QString& path)
     writer.setResolution(96);
     QPainter painter;
     if (!painter.begin(&writer))
-        return Error{tr("Cannot write %1.").arg(path)};
+        return Error{AnnexWriter::tr("Cannot write %1.").arg(path)};
     const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
     QFont body = painter.font();
     body.setPointSizeF(6.5);
@@ -334,7 +338,7 @@ Status writePdf(const AnnexTable& t, const QString& path)
         painter.drawText(QRectF(0, 0, page.width(), band), Qt::AlignLeft | Qt::AlignVCenter,
                          header);
         painter.drawText(QRectF(0, page.height() - band, page.width(), band), Qt::AlignCenter,
-                         tr("Page %1 of %2").arg(p + 1).arg(pages.size()));
+                         AnnexWriter::tr("Page %1 of %2").arg(p + 1).arg(pages.size()));
         painter.setFont(footerFont);
         painter.drawText(QRectF(0, page.height() - band, page.width(), band),
                          Qt::AlignLeft | Qt::AlignVCenter, t.footer());
@@ -362,7 +366,7 @@ Status writePdf(const AnnexTable& t, const QString& path)
         writer.newPage();
         painter.setFont(title);
         painter.drawText(QRectF(0, 0, page.width(), titleHeight), Qt::AlignLeft | Qt::AlignTop,
-                         tr("Information missing"));
+                         AnnexWriter::tr("Information missing"));
         painter.setFont(body);
         y = titleHeight;
         for (const QString& line : t.gapLines()) {
@@ -408,7 +412,7 @@ Status writeOdt(const AnnexTable& t, const QString& path)
     }
     body += QStringLiteral("</table:table>");
     if (!t.gaps.isEmpty()) {
-        body += paragraph(tr("Information missing"), "Heading");
+        body += paragraph(AnnexWriter::tr("Information missing"), "Heading");
         for (const QString& line : t.gapLines())
             body += paragraph(line);
     }
@@ -509,7 +513,7 @@ Status writeAnnex(const AnnexTable& table, AnnexFormat format, const QString& pa
     case AnnexFormat::Json:
         return writeExportFile(path, annexToJson(table), FileAccess::Shared);
     }
-    return Error{tr("Unknown format.")};
+    return Error{AnnexWriter::tr("Unknown format.")};
 }
 
 } // namespace workbench

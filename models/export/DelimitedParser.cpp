@@ -6,10 +6,12 @@
 namespace workbench {
 
 namespace {
-QString tr(const char* text)
+// The translation context of this file's messages (the catalogues know it
+// by this name).
+struct ProcessorImport
 {
-    return QCoreApplication::translate("ProcessorImport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProcessorImport)
+};
 } // namespace
 
 DelimitedParser::DelimitedParser(QChar separator, Limits limits)
@@ -28,12 +30,12 @@ bool DelimitedParser::endField()
     m_row << m_field.trimmed();
     m_field.clear();
     if (m_row.size() > m_limits.maxColumns)
-        return fail(tr("row %1 (line %2) has more than %3 columns.")
+        return fail(ProcessorImport::tr("row %1 (line %2) has more than %3 columns.")
                         .arg(m_rows.size() + 1)
                         .arg(m_recordLine)
                         .arg(m_limits.maxColumns));
     if (++m_cells > m_limits.maxCells)
-        return fail(tr("the file has more than %1 cells (at row %2).")
+        return fail(ProcessorImport::tr("the file has more than %1 cells (at row %2).")
                         .arg(m_limits.maxCells)
                         .arg(m_rows.size() + 1));
     return true;
@@ -48,7 +50,7 @@ bool DelimitedParser::endRecord()
     m_recordChars = 0;
     m_any = false;
     if (m_rows.size() > m_limits.maxRows)
-        return fail(tr("the file has more than %1 rows.").arg(m_limits.maxRows));
+        return fail(ProcessorImport::tr("the file has more than %1 rows.").arg(m_limits.maxRows));
     return true;
 }
 
@@ -100,8 +102,9 @@ bool DelimitedParser::feed(QStringView text)
             m_any = m_any || !c.isSpace();
         }
         if (++m_recordChars > maxChars)
-            return fail(tr("row %1 (from line %2) is longer than %3; is a quoted field never "
-                           "closed?")
+            return fail(ProcessorImport::tr(
+                            "row %1 (from line %2) is longer than %3; is a quoted field never "
+                            "closed?")
                             .arg(m_rows.size() + 1)
                             .arg(m_recordLine)
                             .arg(QLocale().formattedDataSize(m_limits.maxRecordBytes, 1,
@@ -119,8 +122,9 @@ bool DelimitedParser::finish()
         m_quoted = false;
     }
     if (m_quoted)
-        return fail(tr("row %1 (from line %2) opens a quoted field that is not closed by the end "
-                       "of the file.")
+        return fail(ProcessorImport::tr(
+                        "row %1 (from line %2) opens a quoted field that is not closed by the end "
+                        "of the file.")
                         .arg(m_rows.size() + 1)
                         .arg(m_recordLine));
     if (m_any || !m_field.trimmed().isEmpty())

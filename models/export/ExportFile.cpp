@@ -15,16 +15,18 @@ namespace workbench {
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages (the catalogues know it
+// by this name).
+struct ExportFile
 {
-    return QCoreApplication::translate("ExportFile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ExportFile)
+};
 
 Status writeShared(const QString& path, const QByteArray& bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error{tr("Cannot write %1: %2").arg(path, file.errorString())};
+        return Error{ExportFile::tr("Cannot write %1: %2").arg(path, file.errorString())};
     return {};
 }
 
@@ -46,7 +48,7 @@ Status writeOwnerOnly(const QString& path, const QByteArray& bytes)
             break;
     }
     if (!temp.isOpen())
-        return Error{tr("Cannot write %1: %2").arg(path, temp.errorString())};
+        return Error{ExportFile::tr("Cannot write %1: %2").arg(path, temp.errorString())};
     const bool written =
         temp.write(bytes) == bytes.size() && temp.flush() && ::fsync(temp.handle()) == 0;
     const QString error = temp.errorString();
@@ -54,8 +56,8 @@ Status writeOwnerOnly(const QString& path, const QByteArray& bytes)
     if (!written || std::rename(QFile::encodeName(temp.fileName()).constData(),
                                 QFile::encodeName(target.absoluteFilePath()).constData()) != 0) {
         QFile::remove(temp.fileName());
-        return Error{
-            tr("Cannot write %1: %2").arg(path, written ? tr("cannot replace the file") : error)};
+        return Error{ExportFile::tr("Cannot write %1: %2")
+                         .arg(path, written ? ExportFile::tr("cannot replace the file") : error)};
     }
     return {};
 }
@@ -66,7 +68,7 @@ Status writeOwnerOnly(const QString& path, const QByteArray& bytes)
     if (!file.open(QIODevice::WriteOnly) ||
         !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
         file.write(bytes) != bytes.size() || !file.commit())
-        return Error{tr("Cannot write %1: %2").arg(path, file.errorString())};
+        return Error{ExportFile::tr("Cannot write %1: %2").arg(path, file.errorString())};
     return {};
 }
 #endif
@@ -80,7 +82,7 @@ Status writeExportFile(const QString& path, const QByteArray& bytes, FileAccess 
 
 QString auditFooter(const AuditHead& head)
 {
-    return tr("Audit head #%1 · %2 (verify --expect-head %3)")
+    return ExportFile::tr("Audit head #%1 · %2 (verify --expect-head %3)")
         .arg(head.seq)
         .arg(head.hash.left(12), head.anchor());
 }

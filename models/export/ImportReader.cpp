@@ -18,10 +18,12 @@ namespace workbench {
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages (the catalogues know it
+// by this name).
+struct ProcessorImport
 {
-    return QCoreApplication::translate("ProcessorImport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProcessorImport)
+};
 
 // CSV and TSV are read in pieces of this size.
 constexpr qint64 kChunk = 64 * 1024;
@@ -33,12 +35,13 @@ QString dataSize(qint64 bytes)
 
 Error cancelled(const QString& source)
 {
-    return Error{tr("%1: the import was cancelled.").arg(source)};
+    return Error{ProcessorImport::tr("%1: the import was cancelled.").arg(source)};
 }
 
 QString notText(const QString& source)
 {
-    return tr("%1 is not a text file (CSV, TSV or JSON) nor an XLSX workbook.").arg(source);
+    return ProcessorImport::tr("%1 is not a text file (CSV, TSV or JSON) nor an XLSX workbook.")
+        .arg(source);
 }
 
 // How many bytes at the end of `bytes` begin a UTF-8 sequence that the
@@ -80,12 +83,15 @@ Result<QList<QStringList>> readXlsx(const QString& path, const QString& source,
     const ImportLimits& limits = options.limits;
     auto sheet = readZipEntry(path, QByteArrayLiteral("xl/worksheets/sheet1.xml"), limits.zip);
     if (!sheet)
-        return Error{tr("%1 cannot be read as an XLSX workbook: %2").arg(source, sheet.error())};
+        return Error{ProcessorImport::tr("%1 cannot be read as an XLSX workbook: %2")
+                         .arg(source, sheet.error())};
     if (!sheet.value() || sheet.value()->isEmpty())
-        return Error{tr("%1 is not an XLSX workbook with a first sheet.").arg(source)};
+        return Error{
+            ProcessorImport::tr("%1 is not an XLSX workbook with a first sheet.").arg(source)};
     auto strings = readZipEntry(path, QByteArrayLiteral("xl/sharedStrings.xml"), limits.zip);
     if (!strings)
-        return Error{tr("%1 cannot be read as an XLSX workbook: %2").arg(source, strings.error())};
+        return Error{ProcessorImport::tr("%1 cannot be read as an XLSX workbook: %2")
+                         .arg(source, strings.error())};
     QStringList shared;
     QXmlStreamReader s(strings.value().value_or(QByteArray()));
     QString current;
@@ -103,7 +109,8 @@ Result<QList<QStringList>> readXlsx(const QString& path, const QString& source,
         }
     }
     if (s.hasError() && s.error() != QXmlStreamReader::PrematureEndOfDocumentError)
-        return Error{tr("%1: the shared strings are damaged (%2).").arg(source, s.errorString())};
+        return Error{ProcessorImport::tr("%1: the shared strings are damaged (%2).")
+                         .arg(source, s.errorString())};
     const qint64 total = sheet.value()->size();
     QList<QStringList> rows;
     QXmlStreamReader r(*sheet.value());
@@ -119,9 +126,11 @@ Result<QList<QStringList>> readXlsx(const QString& path, const QString& source,
             // Without a number a row follows the one before.
             rowNumber = number.isEmpty() ? rows.size() + 1 : number.toLongLong();
             if (rowNumber < 1 || rowNumber > limits.maxRows + 1)
-                return Error{tr("%1: the sheet has a row numbered '%2' (at most %3 rows are read).")
-                                 .arg(source, number.toString())
-                                 .arg(limits.maxRows)};
+                return Error{
+                    ProcessorImport::tr(
+                        "%1: the sheet has a row numbered '%2' (at most %3 rows are read).")
+                        .arg(source, number.toString())
+                        .arg(limits.maxRows)};
             if (options.progress && rows.size() % 4096 == 0 &&
                 !options.progress(r.characterOffset(), total))
                 return cancelled(source);
@@ -137,12 +146,13 @@ Result<QList<QStringList>> readXlsx(const QString& path, const QString& source,
             const QString value = r.readElementText();
             const int column = columnOf(ref, limits.maxColumns);
             if (column > limits.maxColumns)
-                return Error{tr("%1: cell %2 lies beyond column %3, the last one read.")
-                                 .arg(source, ref.left(16))
-                                 .arg(limits.maxColumns)};
+                return Error{
+                    ProcessorImport::tr("%1: cell %2 lies beyond column %3, the last one read.")
+                        .arg(source, ref.left(16))
+                        .arg(limits.maxColumns)};
             cells += std::max<qint64>(column - row.size(), 0);
             if (cells > limits.maxCells)
-                return Error{tr("%1: the sheet has more than %2 cells (at %3).")
+                return Error{ProcessorImport::tr("%1: the sheet has more than %2 cells (at %3).")
                                  .arg(source)
                                  .arg(limits.maxCells)
                                  .arg(ref.left(16))};
@@ -153,7 +163,8 @@ Result<QList<QStringList>> readXlsx(const QString& path, const QString& source,
         }
     }
     if (r.hasError())
-        return Error{tr("%1: the sheet is damaged (%2).").arg(source, r.errorString())};
+        return Error{
+            ProcessorImport::tr("%1: the sheet is damaged (%2).").arg(source, r.errorString())};
     if (options.progress && !options.progress(total, total))
         return cancelled(source);
     return rows;
@@ -163,21 +174,21 @@ QString jsonType(const QJsonValue& v)
 {
     switch (v.type()) {
     case QJsonValue::Null:
-        return tr("null");
+        return ProcessorImport::tr("null");
     case QJsonValue::Bool:
-        return tr("true or false");
+        return ProcessorImport::tr("true or false");
     case QJsonValue::Double:
-        return tr("a number");
+        return ProcessorImport::tr("a number");
     case QJsonValue::String:
-        return tr("text");
+        return ProcessorImport::tr("text");
     case QJsonValue::Array:
-        return tr("a list");
+        return ProcessorImport::tr("a list");
     case QJsonValue::Object:
-        return tr("an object");
+        return ProcessorImport::tr("an object");
     case QJsonValue::Undefined:
         break;
     }
-    return tr("nothing");
+    return ProcessorImport::tr("nothing");
 }
 
 // A cell from a JSON value: text, a number, true/false, or a list of those
@@ -204,8 +215,9 @@ Result<ImportTable> readJson(QFile& file, ImportTable table, const ImportOptions
     const ImportLimits& limits = options.limits;
     const QString& source = table.source;
     if (file.size() > limits.maxJsonBytes)
-        return Error{tr("%1 is %2; a JSON list is read whole and may have at most %3 (a CSV file "
-                        "of any size can be imported).")
+        return Error{ProcessorImport::tr(
+                         "%1 is %2; a JSON list is read whole and may have at most %3 (a CSV file "
+                         "of any size can be imported).")
                          .arg(source, dataSize(file.size()), dataSize(limits.maxJsonBytes))};
     QByteArray bytes = file.readAll();
     if (bytes.contains('\0'))
@@ -216,7 +228,7 @@ Result<ImportTable> readJson(QFile& file, ImportTable table, const ImportOptions
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     bytes.clear();
     if (doc.isNull())
-        return Error{tr("%1: the JSON is malformed at character %2 (%3).")
+        return Error{ProcessorImport::tr("%1: the JSON is malformed at character %2 (%3).")
                          .arg(source)
                          .arg(error.offset)
                          .arg(error.errorString())};
@@ -229,12 +241,13 @@ Result<ImportTable> readJson(QFile& file, ImportTable table, const ImportOptions
                               : o.contains(QLatin1String("rows"))     ? QStringLiteral("rows")
                                                                       : QString();
         if (field.isEmpty())
-            return Error{tr("%1: expected an array of processors (or an object with a "
-                            "\"processors\" list, or the \"rows\" of an exported annex); the "
-                            "object has none.")
+            return Error{ProcessorImport::tr(
+                             "%1: expected an array of processors (or an object with a "
+                             "\"processors\" list, or the \"rows\" of an exported annex); the "
+                             "object has none.")
                              .arg(source)};
         if (!o.value(field).isArray())
-            return Error{tr("%1: \"%2\" is %3, expected an array of processors.")
+            return Error{ProcessorImport::tr("%1: \"%2\" is %3, expected an array of processors.")
                              .arg(source, field, jsonType(o.value(field)))};
         items = o.value(field).toArray();
         for (const QJsonValue& c : o.value(QLatin1String("columns")).toArray())
@@ -242,13 +255,15 @@ Result<ImportTable> readJson(QFile& file, ImportTable table, const ImportOptions
                 table.header << c.toString();
     }
     if (items.isEmpty())
-        return Error{tr("%1: the list of processors is empty.").arg(source)};
+        return Error{ProcessorImport::tr("%1: the list of processors is empty.").arg(source)};
     if (items.size() > limits.maxRows)
-        return Error{tr("%1: the list has more than %2 items.").arg(source).arg(limits.maxRows)};
+        return Error{ProcessorImport::tr("%1: the list has more than %2 items.")
+                         .arg(source)
+                         .arg(limits.maxRows)};
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QJsonValue v = items.at(i);
         if (!v.isObject())
-            return Error{tr("%1: item %2 is %3, expected an object.")
+            return Error{ProcessorImport::tr("%1: item %2 is %3, expected an object.")
                              .arg(source)
                              .arg(i + 1)
                              .arg(jsonType(v))};
@@ -256,15 +271,16 @@ Result<ImportTable> readJson(QFile& file, ImportTable table, const ImportOptions
         for (auto it = o.begin(); it != o.end(); ++it) {
             if (!table.header.contains(it.key())) {
                 if (table.header.size() >= limits.maxColumns)
-                    return Error{tr("%1: the items have more than %2 different fields.")
-                                     .arg(source)
-                                     .arg(limits.maxColumns)};
+                    return Error{
+                        ProcessorImport::tr("%1: the items have more than %2 different fields.")
+                            .arg(source)
+                            .arg(limits.maxColumns)};
                 table.header << it.key();
             }
         }
     }
     if (qint64(items.size()) * table.header.size() > limits.maxCells)
-        return Error{tr("%1: the list has more than %2 cells (items x fields).")
+        return Error{ProcessorImport::tr("%1: the list has more than %2 cells (items x fields).")
                          .arg(source)
                          .arg(limits.maxCells)};
     for (qsizetype i = 0; i < items.size(); ++i) {
@@ -273,8 +289,9 @@ Result<ImportTable> readJson(QFile& file, ImportTable table, const ImportOptions
         for (const QString& key : std::as_const(table.header)) {
             const auto cell = jsonCell(o.value(key));
             if (!cell)
-                return Error{tr("%1: item %2, field \"%3\" is %4, expected text, a number or a "
-                                "list of them.")
+                return Error{ProcessorImport::tr(
+                                 "%1: item %2, field \"%3\" is %4, expected text, a number or a "
+                                 "list of them.")
                                  .arg(source)
                                  .arg(i + 1)
                                  .arg(key.left(64), jsonType(o.value(key)))};
@@ -306,7 +323,7 @@ Result<QList<QStringList>> readDelimited(QFile& file, const QString& suffix, Imp
         std::memcpy(chunk.data(), carry.constData(), size_t(carry.size()));
         const qint64 n = file.read(chunk.data() + carry.size(), kChunk);
         if (n < 0)
-            return Error{tr("Cannot read %1: %2").arg(source, file.errorString())};
+            return Error{ProcessorImport::tr("Cannot read %1: %2").arg(source, file.errorString())};
         const bool atEnd = n == 0;
         done += n;
         QByteArrayView bytes(chunk.constData(), carry.size() + n);
@@ -319,7 +336,8 @@ Result<QList<QStringList>> readDelimited(QFile& file, const QString& suffix, Imp
         if (decoder.hasError()) {
             const qsizetype bad = text.indexOf(QChar(QChar::ReplacementCharacter));
             const qint64 line = (parser ? parser->line() : 1) + text.left(bad).count(u'\n');
-            return Error{tr("%1 is not UTF-8 text (line %2).").arg(source).arg(line)};
+            return Error{
+                ProcessorImport::tr("%1 is not UTF-8 text (line %2).").arg(source).arg(line)};
         }
         if (first) {
             first = false;
@@ -336,7 +354,7 @@ Result<QList<QStringList>> readDelimited(QFile& file, const QString& suffix, Imp
         }
         sawText = sawText || !QStringView(text).trimmed().isEmpty();
         if (!parser->feed(text))
-            return Error{tr("%1: %2").arg(source, parser->error())};
+            return Error{ProcessorImport::tr("%1: %2").arg(source, parser->error())};
         table.peakInputBytes =
             std::max(table.peakInputBytes,
                      qint64(bytes.size()) + qint64(text.size()) * 2 + parser->pendingBytes());
@@ -346,9 +364,9 @@ Result<QList<QStringList>> readDelimited(QFile& file, const QString& suffix, Imp
             break;
     }
     if (!sawText)
-        return Error{tr("%1 is empty.").arg(source)};
+        return Error{ProcessorImport::tr("%1 is empty.").arg(source)};
     if (!parser->finish())
-        return Error{tr("%1: %2").arg(source, parser->error())};
+        return Error{ProcessorImport::tr("%1: %2").arg(source, parser->error())};
     return parser->takeRows();
 }
 
@@ -358,12 +376,12 @@ Result<ImportTable> readImportFile(const QString& path, const ImportOptions& opt
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("Cannot read %1: %2").arg(path, file.errorString())};
+        return Error{ProcessorImport::tr("Cannot read %1: %2").arg(path, file.errorString())};
     ImportTable table;
     table.source = QFileInfo(path).fileName();
     const QByteArray head = file.peek(kChunk);
     if (head.trimmed().isEmpty() && file.size() <= kChunk)
-        return Error{tr("%1 is empty.").arg(table.source)};
+        return Error{ProcessorImport::tr("%1 is empty.").arg(table.source)};
     if (options.progress && !options.progress(0, file.size()))
         return cancelled(table.source);
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -393,7 +411,7 @@ Result<ImportTable> readImportFile(const QString& path, const ImportOptions& opt
     while (!rows.isEmpty() && rows.last().join(QString()).trimmed().isEmpty())
         rows.removeLast();
     if (rows.isEmpty() || rows.first().join(QString()).trimmed().isEmpty())
-        return Error{tr("%1 has no header row.").arg(table.source)};
+        return Error{ProcessorImport::tr("%1 has no header row.").arg(table.source)};
     table.header = rows.takeFirst();
     table.rows = std::move(rows);
     return table;

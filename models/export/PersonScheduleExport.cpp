@@ -103,7 +103,7 @@ Status PersonScheduleExport::writePdf(const QString& path, const Document& docum
 
 std::optional<AuditHead> PersonScheduleExport::auditHeadOf(const Workspace& workspace)
 {
-    auto head = AuditLog::head(workspace.database());
+    auto head = workspace.auditHead();
     return head ? std::optional<AuditHead>(head.value()) : std::nullopt;
 }
 

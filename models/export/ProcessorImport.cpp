@@ -12,10 +12,12 @@ namespace workbench {
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages (the catalogues know it
+// by this name).
+struct ProcessorImport
 {
-    return QCoreApplication::translate("ProcessorImport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProcessorImport)
+};
 
 QString cleanHeader(const QString& h)
 {
@@ -53,23 +55,23 @@ QString importFieldLabel(ImportField f)
 {
     switch (f) {
     case ImportField::Ignore:
-        return tr("(ignore)");
+        return ProcessorImport::tr("(ignore)");
     case ImportField::Name:
-        return tr("Name");
+        return ProcessorImport::tr("Name");
     case ImportField::Service:
-        return tr("Service / purpose");
+        return ProcessorImport::tr("Service / purpose");
     case ImportField::Location:
-        return tr("Location");
+        return ProcessorImport::tr("Location");
     case ImportField::LegalEntity:
-        return tr("Legal entity");
+        return ProcessorImport::tr("Legal entity");
     case ImportField::Address:
-        return tr("Address");
+        return ProcessorImport::tr("Address");
     case ImportField::Website:
-        return tr("Website");
+        return ProcessorImport::tr("Website");
     case ImportField::Contact:
-        return tr("Contact");
+        return ProcessorImport::tr("Contact");
     case ImportField::DataCategories:
-        return tr("Data categories");
+        return ProcessorImport::tr("Data categories");
     }
     return {};
 }
@@ -111,7 +113,7 @@ QList<ImportField> guessMapping(const QStringList& header)
 
 QString ImportPlan::summary() const
 {
-    return tr("%1 to add, %2 to update, %3 rejected")
+    return ProcessorImport::tr("%1 to add, %2 to update, %3 rejected")
         .arg(added.size())
         .arg(updated.size())
         .arg(rejected.size());
@@ -122,7 +124,7 @@ ImportPlan planImport(const ImportTable& table, const QList<ImportField>& mappin
 {
     ImportPlan plan;
     if (!mapping.contains(ImportField::Name)) {
-        plan.rejected << ImportIssue{1, tr("no column is mapped to Name")};
+        plan.rejected << ImportIssue{1, ProcessorImport::tr("no column is mapped to Name")};
         return plan;
     }
     QHash<QString, int> seen; // lower-case name -> row
@@ -137,13 +139,14 @@ ImportPlan planImport(const ImportTable& table, const QList<ImportField>& mappin
         };
         const QString name = value(ImportField::Name);
         if (name.isEmpty()) {
-            plan.rejected << ImportIssue{rowNumber, tr("no name")};
+            plan.rejected << ImportIssue{rowNumber, ProcessorImport::tr("no name")};
             continue;
         }
         const QString key = name.toLower();
         if (seen.contains(key)) {
-            plan.rejected << ImportIssue{rowNumber,
-                                         tr("repeats row %1 (%2)").arg(seen.value(key)).arg(name)};
+            plan.rejected << ImportIssue{
+                rowNumber,
+                ProcessorImport::tr("repeats row %1 (%2)").arg(seen.value(key)).arg(name)};
             continue;
         }
         seen.insert(key, rowNumber);
@@ -161,8 +164,8 @@ ImportPlan planImport(const ImportTable& table, const QList<ImportField>& mappin
                 locations << code;
         }
         if (!badLocation.isEmpty()) {
-            plan.rejected << ImportIssue{rowNumber,
-                                         tr("location '%1' is not a country").arg(badLocation)};
+            plan.rejected << ImportIssue{
+                rowNumber, ProcessorImport::tr("location '%1' is not a country").arg(badLocation)};
             continue;
         }
         // The same processor already in the registry (by name or alias)?
@@ -201,7 +204,8 @@ ImportPlan planImport(const ImportTable& table, const QList<ImportField>& mappin
         for (QString& c : p.dataCategories)
             c = c.trimmed();
         if (p.service.trimmed().isEmpty()) {
-            plan.rejected << ImportIssue{rowNumber, tr("%1 has no service or purpose").arg(name)};
+            plan.rejected << ImportIssue{
+                rowNumber, ProcessorImport::tr("%1 has no service or purpose").arg(name)};
             continue;
         }
         if (match == existing.end())
@@ -216,16 +220,18 @@ Status applyImport(Workspace& workspace, const ImportPlan& plan, const QString& 
 {
     return workspace.database().transaction([&]() -> Status {
         for (const Processor& p : plan.added) {
-            if (auto s = workspace.save(p, tr("Import %1 from %2").arg(p.name, source),
-                                        QStringLiteral("import"));
+            if (auto s =
+                    workspace.save(p, ProcessorImport::tr("Import %1 from %2").arg(p.name, source),
+                                   QStringLiteral("import"));
                 !s)
-                return Error{tr("%1: %2").arg(p.name, s.error())};
+                return Error{ProcessorImport::tr("%1: %2").arg(p.name, s.error())};
         }
         for (const auto& [before, after] : plan.updated) {
-            if (auto s = workspace.save(after, tr("Update %1 from %2").arg(after.name, source),
-                                        QStringLiteral("import"));
+            if (auto s = workspace.save(
+                    after, ProcessorImport::tr("Update %1 from %2").arg(after.name, source),
+                    QStringLiteral("import"));
                 !s)
-                return Error{tr("%1: %2").arg(after.name, s.error())};
+                return Error{ProcessorImport::tr("%1: %2").arg(after.name, s.error())};
         }
         return {};
     });

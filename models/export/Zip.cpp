@@ -12,10 +12,12 @@
 namespace workbench {
 
 namespace {
-QString tr(const char* text)
+// The translation context of this file's messages (the catalogues know it
+// by this name).
+struct Zip
 {
-    return QCoreApplication::translate("Zip", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Zip)
+};
 } // namespace
 
 Status writeZip(const QString& path, const QList<QPair<QByteArray, QByteArray>>& entries,
@@ -24,7 +26,7 @@ Status writeZip(const QString& path, const QList<QPair<QByteArray, QByteArray>>&
     const QString temp = path + QStringLiteral(".part");
     zipFile zip = zipOpen64(temp.toUtf8().constData(), APPEND_STATUS_CREATE);
     if (!zip)
-        return Error{tr("Cannot create %1.").arg(path)};
+        return Error{Zip::tr("Cannot create %1.").arg(path)};
     for (const auto& [name, data] : entries) {
         zip_fileinfo info{};
         const QDateTime now = QDateTime::currentDateTime();
@@ -38,16 +40,16 @@ Status writeZip(const QString& path, const QList<QPair<QByteArray, QByteArray>>&
             zipCloseFileInZip(zip) != ZIP_OK) {
             zipClose(zip, nullptr);
             QFile::remove(temp);
-            return Error{tr("Cannot write %1 into %2.").arg(QString::fromUtf8(name), path)};
+            return Error{Zip::tr("Cannot write %1 into %2.").arg(QString::fromUtf8(name), path)};
         }
     }
     if (zipClose(zip, nullptr) != ZIP_OK) {
         QFile::remove(temp);
-        return Error{tr("Cannot finish %1.").arg(path)};
+        return Error{Zip::tr("Cannot finish %1.").arg(path)};
     }
     QFile::remove(path);
     if (!QFile::rename(temp, path))
-        return Error{tr("Cannot write %1.").arg(path)};
+        return Error{Zip::tr("Cannot write %1.").arg(path)};
     return {};
 }
 
@@ -61,7 +63,7 @@ QString size(qint64 bytes)
 QString bombMessage(const QByteArray& entry, quint64 inflated, quint64 compressed)
 {
     const quint64 ratio = inflated / std::max<quint64>(compressed, 1);
-    return tr("%1 would inflate to %2 (ratio %3:1); refused as a possible zip bomb.")
+    return Zip::tr("%1 would inflate to %2 (ratio %3:1); refused as a possible zip bomb.")
         .arg(QString::fromUtf8(entry),
              size(qint64(std::min<quint64>(inflated, quint64(std::numeric_limits<qint64>::max())))))
         .arg(ratio);
@@ -75,12 +77,13 @@ Status checkDirectory(unzFile zip, const ZipLimits& limits)
     int count = 0;
     for (int rc = unzGoToFirstFile(zip); rc == UNZ_OK; rc = unzGoToNextFile(zip)) {
         if (++count > limits.maxEntries)
-            return Error{tr("the zip holds more than %1 entries; refused.").arg(limits.maxEntries)};
+            return Error{
+                Zip::tr("the zip holds more than %1 entries; refused.").arg(limits.maxEntries)};
         unz_file_info64 info{};
         char name[512] = {};
         if (unzGetCurrentFileInfo64(zip, &info, name, sizeof name - 1, nullptr, 0, nullptr, 0) !=
             UNZ_OK)
-            return Error{tr("the zip's directory is damaged.")};
+            return Error{Zip::tr("the zip's directory is damaged.")};
         const QByteArray entry(name);
         const quint64 inflated = info.uncompressed_size;
         const quint64 compressed = info.compressed_size;
@@ -91,9 +94,10 @@ Status checkDirectory(unzFile zip, const ZipLimits& limits)
             return Error{bombMessage(entry, inflated, compressed)};
         total += inflated;
         if (total > quint64(limits.maxTotalBytes))
-            return Error{tr("the zip's entries would inflate to more than %1 together (at %2); "
-                            "refused as a possible zip bomb.")
-                             .arg(size(limits.maxTotalBytes), QString::fromUtf8(entry))};
+            return Error{
+                Zip::tr("the zip's entries would inflate to more than %1 together (at %2); "
+                        "refused as a possible zip bomb.")
+                    .arg(size(limits.maxTotalBytes), QString::fromUtf8(entry))};
     }
     return {};
 }
@@ -105,7 +109,7 @@ Result<std::optional<QByteArray>> readZipEntry(const QString& path, const QByteA
 {
     unzFile zip = unzOpen64(path.toUtf8().constData());
     if (!zip)
-        return Error{tr("not a zip file, or a damaged one.")};
+        return Error{Zip::tr("not a zip file, or a damaged one.")};
     const auto closeZip = qScopeGuard([zip] { unzClose(zip); });
     if (auto s = checkDirectory(zip, limits); !s)
         return Error{s.error()};
@@ -114,7 +118,7 @@ Result<std::optional<QByteArray>> readZipEntry(const QString& path, const QByteA
     unz_file_info64 info{};
     if (unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK ||
         unzOpenCurrentFile(zip) != UNZ_OK)
-        return Error{tr("%1 in the zip is damaged.").arg(QString::fromUtf8(entry))};
+        return Error{Zip::tr("%1 in the zip is damaged.").arg(QString::fromUtf8(entry))};
     // Counted while inflating: no more than the directory declared (already
     // checked against the limits), whatever the data says.
     const qint64 declared = qint64(info.uncompressed_size);
@@ -125,15 +129,15 @@ Result<std::optional<QByteArray>> readZipEntry(const QString& path, const QByteA
     while ((n = unzReadCurrentFile(zip, buffer, sizeof buffer)) > 0) {
         if (out.size() + n > declared) {
             unzCloseCurrentFile(zip);
-            return Error{tr("%1 inflates to more than the %2 the zip declares; refused as a "
-                            "possible zip bomb.")
+            return Error{Zip::tr("%1 inflates to more than the %2 the zip declares; refused as a "
+                                 "possible zip bomb.")
                              .arg(QString::fromUtf8(entry), size(declared))};
         }
         out.append(buffer, n);
     }
     const int closed = unzCloseCurrentFile(zip);
     if (n < 0 || closed != UNZ_OK || out.size() != declared)
-        return Error{tr("%1 in the zip is damaged.").arg(QString::fromUtf8(entry))};
+        return Error{Zip::tr("%1 in the zip is damaged.").arg(QString::fromUtf8(entry))};
     return std::optional<QByteArray>(std::move(out));
 }
 

@@ -15,8 +15,8 @@ QStringList changedFields(const QJsonObject& before, const QJsonObject& after)
 QString describeProcessorEdit(const Processor& before, const Processor& after)
 {
     if (before.status != ProcessorStatus::Offboarded && after.status == ProcessorStatus::Offboarded)
-        return QCoreApplication::translate("SaveRecordCommand", "Offboard %1").arg(after.name);
-    return QCoreApplication::translate("SaveRecordCommand", "Edit %1: %2")
+        return RecordCommandBase::tr("Offboard %1").arg(after.name);
+    return RecordCommandBase::tr("Edit %1: %2")
         .arg(after.name, changedFields(before.toJson(), after.toJson()).join(QStringLiteral(", ")));
 }
 

@@ -14,6 +14,8 @@ namespace workbench {
 // Workspace::changeFailed.
 class RecordCommandBase : public QUndoCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(SaveRecordCommand)
+
 protected:
     RecordCommandBase(Workspace& workspace, const QString& text, QUndoCommand* parent)
         : QUndoCommand(text, parent)
@@ -28,10 +30,7 @@ protected:
         emit m_workspace.changeFailed(s.error());
     }
 
-    QString undoSummary() const
-    {
-        return QCoreApplication::translate("SaveRecordCommand", "Undo: %1").arg(text());
-    }
+    QString undoSummary() const { return tr("Undo: %1").arg(text()); }
 
     Workspace& m_workspace;
 };

@@ -24,10 +24,8 @@ void RequestActionCommand::fail(const QString& message)
 void RequestActionCommand::redo()
 {
     if (m_after) {
-        if (auto s = m_service.restore(
-                *m_after,
-                QCoreApplication::translate("RequestActionCommand", "Redo: %1").arg(text()),
-                QStringLiteral("redo"));
+        if (auto s =
+                m_service.restore(*m_after, tr("Redo: %1").arg(text()), QStringLiteral("redo"));
             !s)
             fail(s.error());
         return;
@@ -48,9 +46,7 @@ void RequestActionCommand::undo()
 {
     if (!m_before)
         return;
-    if (auto s = m_service.restore(
-            *m_before, QCoreApplication::translate("RequestActionCommand", "Undo: %1").arg(text()),
-            QStringLiteral("undo"));
+    if (auto s = m_service.restore(*m_before, tr("Undo: %1").arg(text()), QStringLiteral("undo"));
         !s)
         fail(s.error());
 }

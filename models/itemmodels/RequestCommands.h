@@ -2,6 +2,7 @@
 
 #include "services/RequestService.h"
 
+#include <QCoreApplication>
 #include <QUndoCommand>
 #include <functional>
 
@@ -13,6 +14,8 @@ namespace workbench {
 // action that is refused leaves the stack and its reason goes to `onError`.
 class RequestActionCommand : public QUndoCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(RequestActionCommand)
+
 public:
     RequestActionCommand(RequestService& service, const QString& requestId, const QString& text,
                          std::function<Status()> action,

@@ -15,10 +15,12 @@ namespace workbench::diff {
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages (the catalogues know it
+// by this name).
+struct Redline
 {
-    return QCoreApplication::translate("Redline", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Redline)
+};
 
 QStringView withoutTerminator(QStringView line)
 {
@@ -203,15 +205,15 @@ QJsonObject toJson(const Result& diff)
 QString VersionLabel::describe() const
 {
     QStringList parts;
-    parts << (title.isEmpty() ? tr("Untitled") : title);
+    parts << (title.isEmpty() ? Redline::tr("Untitled") : title);
     if (!source.isEmpty())
         parts << source;
     if (!status.isEmpty())
         parts << status;
     if (publishedOn.isValid())
-        parts << tr("published %1").arg(publishedOn.toString(Qt::ISODate));
+        parts << Redline::tr("published %1").arg(publishedOn.toString(Qt::ISODate));
     if (effectiveOn.isValid())
-        parts << tr("effective %1").arg(effectiveOn.toString(Qt::ISODate));
+        parts << Redline::tr("effective %1").arg(effectiveOn.toString(Qt::ISODate));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -234,21 +236,21 @@ QString redlineHtml(const Result& diff, const VersionLabel& oldVersion,
                 "ins{color:#1a5e20;background-color:#dcf5dc;text-decoration:underline}"
                 "table.head{border-collapse:collapse;margin-bottom:1.5em}"
                 "table.head td{padding:2px 12px 2px 0;vertical-align:top}</style></head><body>\n")
-                .arg(tr("Redline").toHtmlEscaped());
-    html += QStringLiteral("<h1>%1</h1>\n").arg(tr("Redline").toHtmlEscaped());
+                .arg(Redline::tr("Redline").toHtmlEscaped());
+    html += QStringLiteral("<h1>%1</h1>\n").arg(Redline::tr("Redline").toHtmlEscaped());
     html += QStringLiteral("<table class=\"head\"><tr><td><b>%1</b></td><td>%2</td></tr>"
                            "<tr><td><b>%3</b></td><td>%4</td></tr>"
                            "<tr><td><b>%5</b></td><td>%6</td></tr>"
                            "<tr><td><b>%7</b></td><td>%8</td></tr></table>\n")
-                .arg(tr("From").toHtmlEscaped(), oldVersion.describe().toHtmlEscaped(),
-                     tr("To").toHtmlEscaped(), newVersion.describe().toHtmlEscaped(),
-                     tr("Changes").toHtmlEscaped(),
-                     tr("%1 added, %2 removed, %3 changed lines")
+                .arg(Redline::tr("From").toHtmlEscaped(), oldVersion.describe().toHtmlEscaped(),
+                     Redline::tr("To").toHtmlEscaped(), newVersion.describe().toHtmlEscaped(),
+                     Redline::tr("Changes").toHtmlEscaped(),
+                     Redline::tr("%1 added, %2 removed, %3 changed lines")
                          .arg(diff.summary.added)
                          .arg(diff.summary.removed)
                          .arg(diff.summary.changed)
                          .toHtmlEscaped(),
-                     tr("Prepared").toHtmlEscaped(), generatedOn.toString(Qt::ISODate));
+                     Redline::tr("Prepared").toHtmlEscaped(), generatedOn.toString(Qt::ISODate));
     html += QStringLiteral("<hr/>\n<p>");
     // The spans carry the colours for QTextDocument (PDF, print), which
     // ignores the style sheet for <del>/<ins>.
@@ -287,12 +289,12 @@ Status writeRedlinePdf(const QString& html, const QString& path)
     {
         QFile probe(path);
         if (!probe.open(QIODevice::WriteOnly))
-            return Error{tr("Cannot write %1: %2").arg(path, probe.errorString())};
+            return Error{Redline::tr("Cannot write %1: %2").arg(path, probe.errorString())};
     }
     QPdfWriter writer(path);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
-    writer.setTitle(tr("Redline"));
+    writer.setTitle(Redline::tr("Redline"));
     writer.setCreator(QStringLiteral("Privacy Workbench"));
     QTextDocument doc;
     doc.setHtml(html);

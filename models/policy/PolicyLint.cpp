@@ -16,10 +16,12 @@ namespace {
 
 constexpr double MatchShare = 0.6;
 
-QString tr(const char* text)
+// The translation context of this file's messages (the catalogues know it
+// by this name).
+struct PolicyLint
 {
-    return QCoreApplication::translate("PolicyLint", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(PolicyLint)
+};
 
 bool servesOrganization(const Processor& p, const QString& org)
 {
@@ -109,11 +111,14 @@ LintReport lintPolicy(QStringView text, const LintInput& input)
             report.findings.push_back(
                 {FindingKind::InactiveProcessor,
                  p->status == ProcessorStatus::Offboarded
-                     ? tr("The policy names %1, which the registry has offboarded.").arg(p->name)
-                     : tr("The policy names %1, which the registry does not list for this "
-                          "organization.")
+                     ? PolicyLint::tr("The policy names %1, which the registry has offboarded.")
+                           .arg(p->name)
+                     : PolicyLint::tr(
+                           "The policy names %1, which the registry does not list for this "
+                           "organization.")
                            .arg(p->name),
-                 tr("Remove the name from the policy, or bring the registry up to date."),
+                 PolicyLint::tr(
+                     "Remove the name from the policy, or bring the registry up to date."),
                  m.sentence, resource::processors, p->id});
             continue;
         }
@@ -122,9 +127,10 @@ LintReport lintPolicy(QStringView text, const LintInput& input)
         reported.insert(m.name);
         report.findings.push_back(
             {FindingKind::UnknownProcessor,
-             tr("The policy names %1, which the registry lacks.").arg(m.name),
-             tr("Add %1 to the registry (with its DPA and transfer mechanism), or take it out of "
-                "the policy.")
+             PolicyLint::tr("The policy names %1, which the registry lacks.").arg(m.name),
+             PolicyLint::tr(
+                 "Add %1 to the registry (with its DPA and transfer mechanism), or take it out of "
+                 "the policy.")
                  .arg(m.name),
              m.sentence, QStringLiteral("catalogue"), m.name});
     }
@@ -144,12 +150,15 @@ LintReport lintPolicy(QStringView text, const LintInput& input)
         report.findings.push_back(
             {FindingKind::UndisclosedProcessor,
              category
-                 ? tr("%1 is active in the registry, but the policy names neither it nor its "
-                      "category (%2).")
+                 ? PolicyLint::tr(
+                       "%1 is active in the registry, but the policy names neither it nor its "
+                       "category (%2).")
                        .arg(p.name, category->label)
-                 : tr("%1 is active in the registry, but the policy does not name it.").arg(p.name),
-             tr("Recipients or their categories must be disclosed (GDPR Art. 13(1)(e)): name the "
-                "processor or describe what it does for you."),
+                 : PolicyLint::tr("%1 is active in the registry, but the policy does not name it.")
+                       .arg(p.name),
+             PolicyLint::tr(
+                 "Recipients or their categories must be disclosed (GDPR Art. 13(1)(e)): name the "
+                 "processor or describe what it does for you."),
              TextRange{0, 0}, resource::processors, p.id});
     }
 
@@ -185,10 +194,10 @@ LintReport lintPolicy(QStringView text, const LintInput& input)
         if (candidates.empty()) {
             report.findings.push_back(
                 {FindingKind::RetentionWithoutRule,
-                 tr("The policy keeps \"%1\" for %2, but no retention rule covers it.")
+                 PolicyLint::tr("The policy keeps \"%1\" for %2, but no retention rule covers it.")
                      .arg(s.appliesTo, stated),
-                 tr("Add a retention rule for this data, or correct the policy."), s.sentence,
-                 QString(), QString()});
+                 PolicyLint::tr("Add a retention rule for this data, or correct the policy."),
+                 s.sentence, QString(), QString()});
             continue;
         }
         int best = candidates.front();
@@ -203,10 +212,11 @@ LintReport lintPolicy(QStringView text, const LintInput& input)
         const RetentionRule& rule = input.rules[best];
         report.findings.push_back(
             {FindingKind::PeriodMismatch,
-             tr("The policy says %1 for \"%2\"; the rule for %3 says %4.")
+             PolicyLint::tr("The policy says %1 for \"%2\"; the rule for %3 says %4.")
                  .arg(stated, s.appliesTo, rule.dataCategory, describePeriod(rule)),
-             tr("Make the policy and the rule agree: the policy is what users were promised, the "
-                "rule is what the systems do."),
+             PolicyLint::tr(
+                 "Make the policy and the rule agree: the policy is what users were promised, the "
+                 "rule is what the systems do."),
              s.sentence, resource::retentionRules, rule.id});
     }
     for (int i = 0; i < input.rules.size(); ++i) {
@@ -215,9 +225,10 @@ LintReport lintPolicy(QStringView text, const LintInput& input)
         const RetentionRule& rule = input.rules[i];
         report.findings.push_back(
             {FindingKind::RuleNotMentioned,
-             tr("The policy does not say how long it keeps %1.").arg(ruleLabel(rule)),
-             tr("Storage limitation (GDPR Art. 13(2)(a)): state the period, or the criteria that "
-                "set it."),
+             PolicyLint::tr("The policy does not say how long it keeps %1.").arg(ruleLabel(rule)),
+             PolicyLint::tr(
+                 "Storage limitation (GDPR Art. 13(2)(a)): state the period, or the criteria that "
+                 "set it."),
              TextRange{0, 0}, resource::retentionRules, rule.id});
     }
     return report;

@@ -10,15 +10,6 @@
 
 namespace workbench {
 
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("PolicyService", text);
-}
-
-} // namespace
-
 QStringList notProcessorNames(const QString& notes)
 {
     static const QRegularExpression line(QStringLiteral(R"(^Not a processor:\s*(.+?)\s+—)"),

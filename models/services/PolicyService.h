@@ -4,6 +4,8 @@
 #include "domain/Result.h"
 #include "policy/PolicyLint.h"
 
+#include <QCoreApplication>
+
 namespace workbench {
 
 class Workspace;
@@ -13,6 +15,8 @@ class Workspace;
 // transaction each).
 class PolicyService
 {
+    Q_DECLARE_TR_FUNCTIONS(PolicyService)
+
 public:
     explicit PolicyService(Workspace& workspace)
         : m_workspace(workspace)

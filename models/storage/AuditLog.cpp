@@ -125,11 +125,6 @@ using namespace auditdetail;
 
 namespace {
 
-QString tr(const char* text, const char* comment = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("AuditLog", text, comment, n);
-}
-
 QString compact(const QJsonObject& o)
 {
     return o.isEmpty() ? QString()

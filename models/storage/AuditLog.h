@@ -2,6 +2,7 @@
 
 #include "Database.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -78,6 +79,8 @@ struct AuditVerification
 // a record changed outside the app.
 class AuditLog
 {
+    Q_DECLARE_TR_FUNCTIONS(AuditLog)
+
 public:
     static constexpr const char* kGenesis =
         "0000000000000000000000000000000000000000000000000000000000000000";

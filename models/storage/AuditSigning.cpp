@@ -12,10 +12,12 @@ namespace workbench::AuditSigning {
 
 namespace {
 
-QString tr(const char* text)
+// The translation context of this file's messages (the catalogues know it
+// by this name).
+struct AuditSigningText
 {
-    return QCoreApplication::translate("AuditSigning", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AuditSigning)
+};
 
 const QString kPublicKeyMeta = QStringLiteral("audit_public_key");
 
@@ -82,16 +84,18 @@ QString keychainReason(const keychain::Answer& answer)
     case keychain::Failure::None:
         return {};
     case keychain::Failure::Timeout:
-        return tr("the keychain did not answer (is a secret service such as GNOME Keyring "
-                  "running and unlocked?); set %1 to the key instead")
+        return AuditSigningText::tr(
+                   "the keychain did not answer (is a secret service such as GNOME Keyring "
+                   "running and unlocked?); set %1 to the key instead")
             .arg(QString::fromLatin1(kEnvironmentVariable));
     case keychain::Failure::NotFound:
-        return tr("the keychain holds no signing key for this workspace; set %1 to it")
+        return AuditSigningText::tr(
+                   "the keychain holds no signing key for this workspace; set %1 to it")
             .arg(QString::fromLatin1(kEnvironmentVariable));
     case keychain::Failure::Refused:
         break;
     }
-    return tr("the keychain refused (%1); set %2 to the key instead")
+    return AuditSigningText::tr("the keychain refused (%1); set %2 to the key instead")
         .arg(answer.detail, QString::fromLatin1(kEnvironmentVariable));
 }
 
@@ -160,7 +164,7 @@ void unlock(Database& db, bool create)
         } else if (ready()) {
             seed.resize(crypto_sign_SEEDBYTES);
             randombytes_buf(seed.data(), size_t(seed.size()));
-            held.source = tr("keychain");
+            held.source = AuditSigningText::tr("keychain");
         }
         if (!keyPair(seed, &heldKey, &held)) {
             wipe(seed);
@@ -192,20 +196,24 @@ void unlock(Database& db, bool create)
             held.have = true;
             held.source = envName;
         } else if (envSet && envSeed.isEmpty()) {
-            held.reason = tr("%1 is set empty: signing is off for this session").arg(envName);
+            held.reason = AuditSigningText::tr("%1 is set empty: signing is off for this session")
+                              .arg(envName);
         } else {
             const keychain::Answer answer = keychain::read(keychainEntry(publicKey));
             QString keychainKey;
             if (answer.ok() && keyPair(answer.data, &keychainKey, &held) &&
                 keychainKey == publicKey) {
                 held.have = true;
-                held.source = tr("keychain");
+                held.source = AuditSigningText::tr("keychain");
             } else {
-                held.reason = answer.ok() ? tr("the keychain's entry is not this workspace's key")
-                                          : keychainReason(answer);
+                held.reason =
+                    answer.ok()
+                        ? AuditSigningText::tr("the keychain's entry is not this workspace's key")
+                        : keychainReason(answer);
                 if (envSet)
-                    held.reason = tr("%1 holds another key than this workspace's, and %2")
-                                      .arg(envName, held.reason);
+                    held.reason =
+                        AuditSigningText::tr("%1 holds another key than this workspace's, and %2")
+                            .arg(envName, held.reason);
             }
             QByteArray data = answer.data;
             wipe(data);
@@ -234,13 +242,15 @@ KeyState state(const Database& db)
         const QString envName = QString::fromLatin1(kEnvironmentVariable);
         if (qEnvironmentVariableIsSet(kEnvironmentVariable) &&
             qEnvironmentVariable(kEnvironmentVariable).trimmed().isEmpty())
-            s.reason = tr("%1 is set empty: signing is off for this session").arg(envName);
+            s.reason = AuditSigningText::tr("%1 is set empty: signing is off for this session")
+                           .arg(envName);
         else if (qEnvironmentVariableIsSet(kEnvironmentVariable))
-            s.reason = tr("%1 does not hold a key (the base64 of 32 bytes)").arg(envName);
+            s.reason = AuditSigningText::tr("%1 does not hold a key (the base64 of 32 bytes)")
+                           .arg(envName);
         else
-            s.reason = tr("the workspace has no signing key yet");
+            s.reason = AuditSigningText::tr("the workspace has no signing key yet");
     } else if (!s.publicKey.isEmpty() && it == c.keys.cend()) {
-        s.reason = tr("the key was not asked for in this session");
+        s.reason = AuditSigningText::tr("the key was not asked for in this session");
     }
     return s;
 }

@@ -15,11 +15,6 @@ using namespace auditdetail;
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("AuditLog", text);
-}
-
 // How many problems of one table are named before "and N more".
 constexpr int kNamedPerTable = 20;
 

@@ -1,5 +1,7 @@
 #include "RequestStats.h"
 
+#include "Database.h"
+
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
@@ -23,9 +25,6 @@ void bindOrg(QSqlQuery& q, const QString& organizationId)
 
 QStringList RequestStats::daysLeftBuckets()
 {
-    auto tr = [](const char* t) {
-        return QCoreApplication::translate("RequestStats", t);
-    };
     return {tr("late"), tr("0–5"), tr("6–10"), tr("11–20"), tr("21–30"), tr("> 30")};
 }
 

@@ -1,15 +1,21 @@
 #pragma once
 
-#include "Database.h"
+#include "domain/Result.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QList>
 
 namespace workbench {
 
+class Database;
+
 // Figures about an organization's requests, read with index-backed queries.
 struct RequestStats
 {
+    Q_DECLARE_TR_FUNCTIONS(RequestStats)
+
+public:
     // Open requests by days left: overdue, 0-5, 6-10, 11-20, 21-30, more.
     QList<int> openByDaysLeft;
     static QStringList daysLeftBuckets();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AuditLog.h"
+#include "AuditSigning.h"
 #include "Database.h"
 #include "Repository.h"
 
@@ -32,7 +33,25 @@ public:
     Database& database() { return *m_db; }
     const Database& database() const { return *m_db; }
     QString path() const { return m_db->path(); }
+
+    // The workspace itself, for the window and the command line (which do
+    // not reach the connection): whether it can be changed and why not, its
+    // schema, its audit head and who can sign it.
+    bool isReadOnly() const { return m_db->isReadOnly(); }
+    // Why a workspace that fell back to read-only cannot be written (the
+    // file's permissions); empty when it can be or read-only was asked for.
+    QString readOnlyReason() const { return m_db->readOnlyReason(); }
+    // The refusal a change of a read-only workspace gets, naming the file.
+    Error readOnlyError() const { return m_db->readOnlyError(); }
     int schemaVersion() const { return m_db->schemaVersion(); }
+    // The schema version this build writes.
+    static int latestSchemaVersion() { return Database::latestSchemaVersion(); }
+    // What SQLite's integrity check reports (empty: none).
+    QStringList integrityProblems() const { return m_db->integrityProblems(); }
+    // The last entry of the audit log (what exports print in their footer).
+    Result<AuditHead> auditHead() const { return AuditLog::head(*m_db); }
+    // The signing key of the audit log and whether this process holds it.
+    AuditSigning::KeyState signingState() const { return AuditSigning::state(*m_db); }
 
     // Who the audit log names for changes (the signed-in OS user by default).
     QString actor() const { return m_actor; }

@@ -168,7 +168,7 @@ void AuditPage::verifyChain()
         m_chainStatus->setToolTip(v.problems.join(u'\n'));
         Style::textColour(m_chainStatus, Style::kError);
     }
-    const AuditSigning::KeyState key = AuditSigning::state(m_workspace.database());
+    const AuditSigning::KeyState key = m_workspace.signingState();
     if (key.publicKey.isEmpty())
         m_signingKey->setText(tr("Signing key: none yet (%1).").arg(key.reason));
     else if (key.canSign)

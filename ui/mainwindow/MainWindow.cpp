@@ -3,6 +3,7 @@
 #include "audit/AuditPage.h"
 #include "common/Page.h"
 #include "common/Settings.h"
+#include "common/Style.h"
 #include "dialogs/MessageBox.h"
 #include "policies/PoliciesPage.h"
 #include "processors/ProcessorsPage.h"
@@ -67,12 +68,12 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     auto outer = new QVBoxLayout(central);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(0);
-    if (workspace.database().isReadOnly()) {
+    if (workspace.isReadOnly()) {
         // Said once, where it cannot be missed; every change is refused by
         // the workspace itself with the same reason.
         // The reason is a clause ("the file has no write permission for you
         // (mode 0400)"), so it follows "because" as it is.
-        const QString reason = workspace.database().readOnlyReason();
+        const QString reason = workspace.readOnlyReason();
         m_readOnlyBanner = new QLabel(
             (reason.isEmpty() ? tr("<b>Read-only:</b> this workspace was opened for reading only.")
                               : tr("<b>Read-only:</b> this workspace cannot be changed because %1.")
@@ -81,11 +82,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
         m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
         m_readOnlyBanner->setWordWrap(true);
         m_readOnlyBanner->setContentsMargins(12, 6, 12, 6);
-        m_readOnlyBanner->setAutoFillBackground(true);
-        QPalette warn = m_readOnlyBanner->palette();
-        warn.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce));
-        warn.setColor(QPalette::WindowText, QColor(0x5c, 0x40, 0x00));
-        m_readOnlyBanner->setPalette(warn);
+        Style::banner(m_readOnlyBanner);
         outer->addWidget(m_readOnlyBanner);
     }
     auto layout = new QHBoxLayout;
@@ -142,7 +139,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     m_workspaceLabel = new QLabel(QDir::toNativeSeparators(workspace.path()));
     m_workspaceLabel->setObjectName(QStringLiteral("workspaceLabel"));
     m_workspaceLabel->setToolTip(tr("The workspace file (private to you)"));
-    if (workspace.database().isReadOnly()) {
+    if (workspace.isReadOnly()) {
         m_workspaceLabel->setText(tr("%1 (read-only)").arg(m_workspaceLabel->text()));
         m_workspaceLabel->setToolTip(tr("The workspace file: read-only, nothing can be changed"));
     }
@@ -191,7 +188,7 @@ Page* MainWindow::ensurePage(int index)
     m_pages->removeWidget(placeholder);
     placeholder->deleteLater();
     connect(entry.page, &Page::statusMessage, this, &MainWindow::showStatus);
-    entry.page->setReadOnly(m_workspace.database().isReadOnly());
+    entry.page->setReadOnly(m_workspace.isReadOnly());
     entry.page->setOrganization(organization());
     return entry.page;
 }
@@ -241,7 +238,7 @@ void MainWindow::setupActions()
     syncAction->setObjectName(QStringLiteral("actionSyncNow"));
     syncAction->setShortcut(QKeySequence(Qt::Key_F5));
     syncAction->setToolTip(tr("Send your edits and fetch what changed, from every source (F5)"));
-    if (m_workspace.database().isReadOnly()) {
+    if (m_workspace.isReadOnly()) {
         syncAction->setEnabled(false);
         syncAction->setToolTip(tr("A read-only workspace cannot be synced"));
     }

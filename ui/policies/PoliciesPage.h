@@ -1,43 +1,43 @@
 #pragma once
 
-#include "common/RecordListPage.h"
-#include "itemmodels/RecordTables.h"
-#include "policy/DiffFormat.h"
-#include "policy/PolicyLint.h"
+#include "common/FilteredTable.h"
+#include "common/Page.h"
 
-class QCheckBox;
-class QComboBox;
 class QPlainTextEdit;
-class QPushButton;
 class QTabWidget;
-class QTextBrowser;
-class QTimer;
 class QTreeWidget;
-class QTreeWidgetItem;
 
 namespace workbench {
 
 class DiffView;
+class PolicyComparePanel;
+class PolicyEditorPanel;
+struct PolicyVersion;
+class PolicyVersionModel;
+class Workspace;
 
-// The organization's policy versions. A draft is edited as Markdown with a
-// live preview and saved as it is typed; the lint panel checks it against
-// the registry and the retention rules. Any two versions (or a version and
-// a file) compare side by side; the comparison exports as a redline.
-class PoliciesPage : public RecordListPage<PolicyVersion>
+// The organization's policy versions: the list, and below it the selected
+// version's text and lint (PolicyEditorPanel) and the comparison of any two
+// versions, or a version and a file, with its redline (PolicyComparePanel).
+class PoliciesPage : public Page
 {
     Q_OBJECT
 
 public:
     explicit PoliciesPage(Workspace& workspace, QWidget* parent = nullptr);
 
+    QString title() const override;
+    QString pageName() const override { return QStringLiteral("policies"); }
+    FilteredTable* table() const { return m_table; }
+
     bool selectVersion(const QString& id);
-    QString currentVersionId() const { return m_currentId; }
+    QString currentVersionId() const;
     // Compares two versions (ids, or "file:" + path for a file on disk) and
     // shows the comparison.
     void compare(const QString& oldSource, const QString& newSource);
-    DiffView* diffView() const { return m_diffView; }
-    QPlainTextEdit* editor() const { return m_editor; }
-    QTreeWidget* lintPanel() const { return m_lint; }
+    DiffView* diffView() const;
+    QPlainTextEdit* editor() const;
+    QTreeWidget* lintPanel() const;
     // Writes any unsaved draft text now.
     void saveNow();
 
@@ -50,43 +50,16 @@ protected:
     void updateEditing() override;
 
 private:
-    const PolicyVersion* current() const;
-    const PolicyVersion* versionById(const QString& id) const;
+    // Reads the organization's versions again.
+    void reload();
     void showVersion(const PolicyVersion* version);
-    void newDraft();
-    void publish();
-    void discardDraft();
-    void runLint();
-    void activateFinding(QTreeWidgetItem* item);
-    void fillCompareSources();
-    void compareSelected();
-    void compareWithFile();
-    void exportRedline();
-    void printRedline();
-    diff::VersionLabel labelOf(const QString& source) const;
-    std::optional<QString> textOf(const QString& source) const;
-    QString currentRedline() const;
 
-    QString m_currentId;
-    bool m_dirty = false;
-    bool m_loading = false;
-    QPushButton* m_newDraft = nullptr;
-    QPushButton* m_publish = nullptr;
-    QPushButton* m_discard = nullptr;
-    QPushButton* m_exportRedline = nullptr;
-    QPushButton* m_print = nullptr;
+    Workspace& m_workspace;
+    PolicyVersionModel* m_model = nullptr;
+    FilteredTable* m_table = nullptr;
     QTabWidget* m_tabs = nullptr;
-    QPlainTextEdit* m_editor = nullptr;
-    QTextBrowser* m_preview = nullptr;
-    QTreeWidget* m_lint = nullptr;
-    QTimer* m_autosave = nullptr;
-    QTimer* m_typing = nullptr;
-    QComboBox* m_oldSource = nullptr;
-    QComboBox* m_newSource = nullptr;
-    QCheckBox* m_ignoreBlanks = nullptr;
-    QCheckBox* m_ignoreCase = nullptr;
-    DiffView* m_diffView = nullptr;
-    QString m_filePath; // the file compared with, if any
+    PolicyEditorPanel* m_editor = nullptr;
+    PolicyComparePanel* m_compare = nullptr;
 };
 
 } // namespace workbench

@@ -1,5 +1,6 @@
 #include "PublishDialog.h"
 
+#include "common/Style.h"
 #include "domain/Notice.h"
 #include "domain/Text.h"
 
@@ -35,9 +36,7 @@ PublishDialog::PublishDialog(const QString& versionTitle, int noticePeriodDays, 
     m_reason = new QLabel;
     m_reason->setObjectName(QStringLiteral("publishProblem"));
     m_reason->setWordWrap(true);
-    QPalette warning = m_reason->palette();
-    warning.setColor(QPalette::WindowText, QColor(0xa4, 0x00, 0x00));
-    m_reason->setPalette(warning);
+    Style::textColour(m_reason, Style::kError);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Publish"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -274,7 +274,7 @@ AnnexExportDialog* ProcessorsPage::makeAnnexExportDialog()
     }
     auto dialog = new AnnexExportDialog(org, m_model->processors(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAuditHeadSource([this] { return AuditLog::head(m_workspace.database()); });
+    dialog->setAuditHeadSource([this] { return m_workspace.auditHead(); });
     connect(dialog, &AnnexExportDialog::fixRequested, this, [this](const QString& id) {
         if (selectProcessor(id))
             m_detail->focusName();

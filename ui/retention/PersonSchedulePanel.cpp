@@ -1,6 +1,7 @@
 #include "PersonSchedulePanel.h"
 
 #include "charts/RetentionTimeline.h"
+#include "common/Style.h"
 #include "dialogs/FileDialog.h"
 #include "dialogs/MessageBox.h"
 #include "export/PersonScheduleExport.h"
@@ -137,7 +138,7 @@ void PersonSchedulePanel::recompute()
             new QTreeWidgetItem(m_steps, {PersonScheduleExport::whenText(a), a.what, a.note});
         item->setToolTip(2, a.note);
         if (!a.at.isValid())
-            item->setForeground(0, QColor(0xb0, 0x1c, 0x1c));
+            item->setForeground(0, Style::colour(Style::kError, m_steps->palette()));
     }
 }
 

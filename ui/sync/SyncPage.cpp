@@ -401,7 +401,7 @@ void SyncPage::loadLog()
                     sync::redactSecrets(run.source), outcome,
                     changes.isEmpty() ? tr("nothing new") : changes.join(QStringLiteral("; "))});
         if (run.outcome == u"error")
-            item->setForeground(2, Style::kError);
+            item->setForeground(2, Style::colour(Style::kError, m_log->palette()));
         item->setToolTip(2, outcome);
         for (const sync::Rejection& r : run.rejections)
             new QTreeWidgetItem(item,

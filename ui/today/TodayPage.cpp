@@ -1,11 +1,12 @@
 #include "TodayPage.h"
 
 #include "common/FilteredTable.h"
+#include "common/Style.h"
 #include "domain/Attention.h"
 #include "domain/Resources.h"
 #include "domain/Retention.h"
 #include "domain/Text.h"
-#include "storage/RequestStats.h"
+#include "services/RequestOverview.h"
 #include "storage/Workspace.h"
 
 #include <QHeaderView>
@@ -73,7 +74,7 @@ void TodayPage::refresh()
             item->setData(0, Qt::UserRole, resource::processors);
             item->setData(0, Qt::UserRole + 1, a.processorId);
             if (a.overdue)
-                item->setForeground(1, QColor(0xb0, 0x1c, 0x1c));
+                item->setForeground(1, Style::colour(Style::kError, m_items->palette()));
         }
     };
     const auto reviews = reviewsDue(processors.value(), today);
@@ -84,7 +85,7 @@ void TodayPage::refresh()
         section(tr("Processors holding personal data without a signed DPA"), int(gaps.size())),
         gaps);
 
-    auto attention = RequestAttentionLists::read(m_workspace.database(), organizationId(), today);
+    auto attention = RequestOverview(m_workspace).attention(organizationId(), today);
     if (!attention) {
         m_summary->setText(attention.error());
         return;
@@ -111,7 +112,7 @@ void TodayPage::refresh()
             item->setData(0, Qt::UserRole, resource::rightsRequests);
             item->setData(0, Qt::UserRole + 1, a.id);
             if (red)
-                item->setForeground(1, QColor(0xb0, 0x1c, 0x1c));
+                item->setForeground(1, Style::colour(Style::kError, m_items->palette()));
         }
         if (count > items.size())
             new QTreeWidgetItem(

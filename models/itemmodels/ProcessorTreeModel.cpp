@@ -1,6 +1,8 @@
 #include "ProcessorTreeModel.h"
 
 #include "ModelRoles.h"
+#include "Tone.h"
+#include "domain/Resources.h"
 
 #include <QBrush>
 #include <QFont>
@@ -59,7 +61,7 @@ void ProcessorTreeModel::reload()
 
 void ProcessorTreeModel::onRecordChanged(const QString& resource, const QString& id)
 {
-    if (resource != u"processors")
+    if (resource != resource::processors)
         return;
     const QModelIndex at = indexOf(id);
     auto fresh = m_workspace.processor(id);
@@ -161,9 +163,9 @@ QVariant ProcessorTreeModel::data(const QModelIndex& index, int role) const
         if (p->status == ProcessorStatus::Offboarded)
             return QBrush(Qt::gray);
         if (index.column() == ReviewDueColumn && reviewOverdue)
-            return QBrush(QColor(0xb0, 0x1c, 0x1c));
+            return QBrush(toneColour(Tone::Error));
         if (index.column() == DpaColumn && p->dpaStatus != DpaStatus::Signed)
-            return QBrush(QColor(0xa0, 0x5a, 0x00));
+            return QBrush(toneColour(Tone::Warning));
         return {};
     case Qt::FontRole:
         if (p->status == ProcessorStatus::Offboarded) {

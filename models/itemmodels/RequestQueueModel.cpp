@@ -1,8 +1,10 @@
 #include "RequestQueueModel.h"
 
 #include "ModelRoles.h"
+#include "Tone.h"
 #include "domain/Deadlines.h"
 #include "domain/RequestWorkflow.h"
+#include "domain/Resources.h"
 #include "storage/Database.h"
 #include "storage/Workspace.h"
 
@@ -172,8 +174,8 @@ RequestQueueModel::RequestQueueModel(Workspace& workspace, QObject* parent)
         emit assigneesLoaded();
     });
     connect(&workspace, &Workspace::recordChanged, this, [this](const QString& resource) {
-        if (resource == u"rights-requests" || resource == u"deadline-rules" ||
-            resource == u"holidays")
+        if (resource == resource::rightsRequests || resource == resource::deadlineRules ||
+            resource == resource::holidays)
             refresh();
     });
     m_thread.start(QThread::HighPriority);
@@ -419,7 +421,7 @@ QVariant RequestQueueModel::data(const QModelIndex& index, int role) const
         }
     case Qt::ForegroundRole:
         if (open && index.column() == DaysLeftColumn && daysLeft < 0)
-            return QBrush(QColor(0xa0, 0x10, 0x10));
+            return QBrush(toneColour(Tone::Error));
         if (!open)
             return QBrush(Qt::darkGray);
         break;

@@ -2,6 +2,8 @@
 
 #include "ModelRoles.h"
 #include "RecordCommands.h"
+#include "Tone.h"
+#include "domain/Resources.h"
 #include "domain/Retention.h"
 
 #include <QBrush>
@@ -31,7 +33,8 @@ RetentionRuleModel::RetentionRuleModel(Workspace& workspace, QUndoStack& undoSta
     // committed before the view closes its editor, and changes made in one
     // go are read once.
     connect(&m_workspace, &Workspace::recordChanged, this, [this](const QString& resource) {
-        if ((resource != u"retention-rules" && resource != u"processors") || m_reloadScheduled)
+        if ((resource != resource::retentionRules && resource != resource::processors) ||
+            m_reloadScheduled)
             return;
         m_reloadScheduled = true;
         QMetaObject::invokeMethod(
@@ -253,7 +256,7 @@ QVariant RetentionRuleModel::data(const QModelIndex& index, int role) const
         return data(index, Qt::DisplayRole).toString().toLower();
     case Qt::ForegroundRole:
         if (index.column() == PeriodColumn && gap)
-            return QBrush(QColor(0xb0, 0x1c, 0x1c));
+            return QBrush(toneColour(Tone::Error));
         return {};
     case Qt::ToolTipRole:
         if (index.column() == PeriodColumn)

@@ -1,6 +1,7 @@
 #include "PolicyService.h"
 
 #include "domain/Notice.h"
+#include "domain/Resources.h"
 #include "policy/ProcessorCatalogue.h"
 #include "storage/Workspace.h"
 
@@ -136,7 +137,7 @@ Result<policy::LintInput> PolicyService::lintInput(const QString& organizationId
         return Error{rules.error()};
     input.rules = rules.value();
     input.notProcessors =
-        notProcessorNames(m_workspace.localNotes(QStringLiteral("organizations"), organizationId));
+        notProcessorNames(m_workspace.localNotes(resource::organizations, organizationId));
     input.catalogue = &ProcessorCatalogue::builtIn();
     return input;
 }

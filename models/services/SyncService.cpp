@@ -2,6 +2,7 @@
 
 #include "DeadlineRulesService.h"
 #include "SyncDesk.h"
+#include "domain/Resources.h"
 #include "storage/Workspace.h"
 #include "sync/TokenStore.h"
 
@@ -157,7 +158,7 @@ SyncOutcome SyncService::outcomeOf(const QList<SyncReport>& reports,
                 resources.insert(it.key());
         }
         if (r.pushed || r.conflicts)
-            resources.insert(QStringLiteral("rights-requests"));
+            resources.insert(resource::rightsRequests);
     }
     o.resources = QStringList(resources.begin(), resources.end());
     o.resources.sort();

@@ -33,10 +33,10 @@ private slots:
     void tonesReadOnLightAndDarkPalettes()
     {
         QFETCH(QPalette, palette);
-        for (Style::Tone tone : {Style::kError, Style::kWarning, Style::kGood}) {
-            const QColor c = Style::colour(tone, palette);
+        for (Tone tone : {Tone::Error, Tone::Warning, Tone::Good}) {
+            const QColor c = toneColour(tone, palette);
             for (QPalette::ColorRole role : {QPalette::Window, QPalette::Base}) {
-                const double ratio = Style::contrast(c, palette.color(role));
+                const double ratio = contrast(c, palette.color(role));
                 QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("tone %1 %2 on %3: %4")
                                                       .arg(int(tone))
                                                       .arg(c.name(), palette.color(role).name())
@@ -44,31 +44,31 @@ private slots:
             }
         }
         // An error stays red: red leads.
-        const QColor error = Style::colour(Style::kError, palette);
+        const QColor error = toneColour(Tone::Error, palette);
         QVERIFY(error.red() > error.green() && error.red() > error.blue());
     }
 
     void aLightPaletteKeepsTheColoursAsTheyWere()
     {
         const QPalette light = palette(QColor(0xef, 0xef, 0xef), Qt::white);
-        QCOMPARE(Style::colour(Style::kError, light), QColor(0xb0, 0x1c, 0x1c));
-        QCOMPARE(Style::colour(Style::kWarning, light), QColor(0xa0, 0x5a, 0x00));
-        QCOMPARE(Style::colour(Style::kGood, light), QColor(0x1b, 0x6e, 0x2d));
+        QCOMPARE(toneColour(Tone::Error, light), QColor(0xb0, 0x1c, 0x1c));
+        QCOMPARE(toneColour(Tone::Warning, light), QColor(0xa0, 0x5a, 0x00));
+        QCOMPARE(toneColour(Tone::Good, light), QColor(0x1b, 0x6e, 0x2d));
     }
 
     void theContrastRatioIsWcags()
     {
-        QCOMPARE(Style::contrast(Qt::black, Qt::white), 21.0);
-        QCOMPARE(Style::contrast(Qt::white, Qt::white), 1.0);
-        QVERIFY(qAbs(Style::contrast(QColor(0x77, 0x77, 0x77), Qt::white) - 4.48) < 0.01);
+        QCOMPARE(contrast(Qt::black, Qt::white), 21.0);
+        QCOMPARE(contrast(Qt::white, Qt::white), 1.0);
+        QVERIFY(qAbs(contrast(QColor(0x77, 0x77, 0x77), Qt::white) - 4.48) < 0.01);
     }
 
     void textColourPaintsTheLabelsText()
     {
         QLabel label("Refused");
         label.setPalette(palette(QColor(0x35, 0x35, 0x35), QColor(0x2a, 0x2a, 0x2a)));
-        Style::textColour(&label, Style::kError);
-        const QColor expected = Style::colour(Style::kError, label.palette());
+        Style::textColour(&label, Tone::Error);
+        const QColor expected = toneColour(Tone::Error, label.palette());
         QCOMPARE(label.palette().color(QPalette::WindowText), expected);
         QCOMPARE(label.palette().color(QPalette::Text), expected);
         QVERIFY(expected != QColor(0xb0, 0x1c, 0x1c)); // lightened on the dark palette

@@ -3,6 +3,7 @@
 #include "common/FilteredTable.h"
 #include "common/Style.h"
 #include "common/TableSupport.h"
+#include "domain/Resources.h"
 #include "domain/Text.h"
 #include "itemmodels/AuditLogModel.h"
 #include "storage/AuditSigning.h"
@@ -76,9 +77,10 @@ AuditPage::AuditPage(Workspace& workspace, QWidget* parent)
     m_recordType = new QComboBox;
     m_recordType->setObjectName(QStringLiteral("auditRecordType"));
     m_recordType->addItem(tr("All records"), QString());
-    for (const char* type : {"processors", "organizations", "retention-rules", "rights-requests",
-                             "policy-versions", "workspace"})
-        m_recordType->addItem(QString::fromLatin1(type), QString::fromLatin1(type));
+    for (const QString& type :
+         {resource::processors, resource::organizations, resource::retentionRules,
+          resource::rightsRequests, resource::policyVersions, QStringLiteral("workspace")})
+        m_recordType->addItem(type, type);
     m_from = makeDateEdit(QStringLiteral("auditFrom"), tr("any date"));
     m_to = makeDateEdit(QStringLiteral("auditTo"), tr("any date"));
 
@@ -158,7 +160,7 @@ void AuditPage::verifyChain()
                                int(v.entries)))
                 .arg(v.signedSeq)
                 .arg(v.head.anchor()));
-        Style::textColour(m_chainStatus, Style::kGood);
+        Style::textColour(m_chainStatus, Tone::Good);
     } else {
         m_chainStatus->setText(v.firstBrokenSeq > 0
                                    ? tr("✘ Hash chain broken at entry #%1: %2")
@@ -166,7 +168,7 @@ void AuditPage::verifyChain()
                                          .arg(v.problems.value(0))
                                    : tr("✘ Audit check failed: %1").arg(v.problems.value(0)));
         m_chainStatus->setToolTip(v.problems.join(u'\n'));
-        Style::textColour(m_chainStatus, Style::kError);
+        Style::textColour(m_chainStatus, Tone::Error);
     }
     const AuditSigning::KeyState key = m_workspace.signingState();
     if (key.publicKey.isEmpty())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "itemmodels/Tone.h"
+
 #include <QColor>
 
 class QLabel;
@@ -11,22 +13,6 @@ namespace workbench {
 // The few looks the app gives its widgets, set with fonts and palettes (a
 // style sheet would switch those widgets to the slower style-sheet style).
 namespace Style {
-
-// What a coloured text says: an error (or something overdue), a warning
-// (something open), good news.
-enum Tone
-{
-    kError,
-    kWarning,
-    kGood,
-};
-
-// The colour of `tone` on `palette`: dark red, amber and green on a light
-// palette, lightened on a dark one until it reads on both the window and
-// the base colours (contrast ratio 4.5:1 at least).
-QColor colour(Tone tone, const QPalette& palette);
-// The WCAG contrast ratio of two colours (1 to 21).
-double contrast(const QColor& a, const QColor& b);
 
 void heading(QWidget* w, int pointSize = 16); // a page or record title
 void emptyState(QWidget* w);                  // "Select a … to …" hints

@@ -5,6 +5,7 @@
 #include "common/Settings.h"
 #include "common/Style.h"
 #include "dialogs/MessageBox.h"
+#include "domain/Resources.h"
 #include "policies/PoliciesPage.h"
 #include "processors/ProcessorsPage.h"
 #include "requests/RequestsPage.h"
@@ -195,16 +196,16 @@ Page* MainWindow::ensurePage(int index)
 
 void MainWindow::openRecord(const QString& resource, const QString& id)
 {
-    if (resource == u"retention-rules" && showPage(QStringLiteral("retention"))) {
+    if (resource == resource::retentionRules && showPage(QStringLiteral("retention"))) {
         if (auto page = qobject_cast<RetentionPage*>(currentPage()))
             page->selectRule(id);
-    } else if (resource == u"processors" && showPage(QStringLiteral("processors"))) {
+    } else if (resource == resource::processors && showPage(QStringLiteral("processors"))) {
         if (auto page = qobject_cast<ProcessorsPage*>(currentPage()))
             page->selectProcessor(id);
-    } else if (resource == u"policy-versions" && showPage(QStringLiteral("policies"))) {
+    } else if (resource == resource::policyVersions && showPage(QStringLiteral("policies"))) {
         if (auto page = qobject_cast<PoliciesPage*>(currentPage()))
             page->selectVersion(id);
-    } else if (resource == u"rights-requests" && showPage(QStringLiteral("requests"))) {
+    } else if (resource == resource::rightsRequests && showPage(QStringLiteral("requests"))) {
         if (auto page = qobject_cast<RequestsPage*>(currentPage()))
             page->openRequest(id);
     }

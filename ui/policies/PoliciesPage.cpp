@@ -4,6 +4,7 @@
 #include "PolicyComparePanel.h"
 #include "PolicyEditorPanel.h"
 #include "common/FilteredTable.h"
+#include "domain/Resources.h"
 #include "itemmodels/PolicyVersionModel.h"
 #include "itemmodels/RecordFilterProxy.h"
 #include "storage/Workspace.h"
@@ -30,7 +31,7 @@ PoliciesPage::PoliciesPage(Workspace& workspace, QWidget* parent)
     auto layout = new QVBoxLayout(this);
     layout->addWidget(makeHeading(tr("Policy versions")));
     connect(&m_workspace, &Workspace::recordChanged, this, [this](const QString& resource) {
-        if (resource == u"policy-versions")
+        if (resource == resource::policyVersions)
             requestRefresh();
     });
 

@@ -3,6 +3,7 @@
 #include "PoliciesPage.h"
 #include "PublishDialog.h"
 #include "dialogs/MessageBox.h"
+#include "domain/Resources.h"
 #include "itemmodels/PolicyVersionModel.h"
 #include "services/PolicyService.h"
 
@@ -273,7 +274,7 @@ void PolicyEditorPanel::activateFinding(QTreeWidgetItem* item)
         return;
     }
     const QString type = item->data(0, RecordTypeRole).toString();
-    if (type == u"processors" || type == u"retention-rules")
+    if (type == resource::processors || type == resource::retentionRules)
         emit openRecord(type, item->data(0, RecordIdRole_).toString());
 }
 

@@ -36,7 +36,7 @@ PublishDialog::PublishDialog(const QString& versionTitle, int noticePeriodDays, 
     m_reason = new QLabel;
     m_reason->setObjectName(QStringLiteral("publishProblem"));
     m_reason->setWordWrap(true);
-    Style::textColour(m_reason, Style::kError);
+    Style::textColour(m_reason, Tone::Error);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Publish"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

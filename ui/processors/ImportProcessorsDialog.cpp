@@ -116,7 +116,7 @@ void ImportProcessorsDialog::replan()
     for (const ImportIssue& issue : std::as_const(m_plan.rejected)) {
         auto item = new QListWidgetItem(tr("Row %1 rejected: %2").arg(issue.row).arg(issue.reason),
                                         m_report);
-        item->setForeground(Style::colour(Style::kError, m_report->palette()));
+        item->setForeground(toneColour(Tone::Error, m_report->palette()));
     }
 }
 

@@ -120,7 +120,7 @@ ProcessorDetailPane::ProcessorDetailPane(QWidget* parent)
     m_problem = new QLabel;
     m_problem->setObjectName(QStringLiteral("processorProblem"));
     m_problem->setWordWrap(true);
-    Style::textColour(m_problem, Style::kError);
+    Style::textColour(m_problem, Tone::Error);
     formOuter->addWidget(m_problem);
 
     m_revert = new QPushButton(tr("Re&vert"));

@@ -73,7 +73,7 @@ DeadlineRulesDialog::DeadlineRulesDialog(DeadlineRulesService& service,
     m_holidays->setMaximumHeight(130);
     m_problem = new QLabel;
     m_problem->setObjectName(QStringLiteral("deadlineRulesProblem"));
-    Style::textColour(m_problem, Style::kError);
+    Style::textColour(m_problem, Tone::Error);
     m_problem->setWordWrap(true);
 
     auto buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);

@@ -236,7 +236,7 @@ void RequestDetailPane::reload()
                                 : t.reason});
         item->setData(0, Qt::UserRole, t.id);
         if (t.isOpen())
-            item->setForeground(1, Style::colour(Style::kWarning, m_tasks->palette()));
+            item->setForeground(1, toneColour(Tone::Warning, m_tasks->palette()));
         if (t.id == selectedTask)
             m_tasks->setCurrentItem(item);
     }

@@ -138,7 +138,7 @@ void PersonSchedulePanel::recompute()
             new QTreeWidgetItem(m_steps, {PersonScheduleExport::whenText(a), a.what, a.note});
         item->setToolTip(2, a.note);
         if (!a.at.isValid())
-            item->setForeground(0, Style::colour(Style::kError, m_steps->palette()));
+            item->setForeground(0, toneColour(Tone::Error, m_steps->palette()));
     }
 }
 

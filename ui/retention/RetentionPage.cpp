@@ -66,7 +66,7 @@ RetentionPage::RetentionPage(Workspace& workspace, QUndoStack& undoStack, QWidge
     m_table->horizontalHeader()->resizeSection(RetentionRuleModel::PeriodColumn, 170);
     m_problem = new QLabel;
     m_problem->setObjectName(QStringLiteral("retentionProblem"));
-    Style::textColour(m_problem, Style::kError);
+    Style::textColour(m_problem, Tone::Error);
     m_problem->setWordWrap(true);
 
     m_timeline = new RetentionTimeline;

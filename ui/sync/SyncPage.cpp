@@ -264,7 +264,7 @@ void SyncPage::showSource(int row)
     if (!s.baseUrl.isEmpty()) {
         if (const Status usable = sync::HttpClient::checkUrl(s.baseUrl); !usable) {
             m_sourceMessage->setText(usable.error());
-            Style::textColour(m_sourceMessage, Style::kError);
+            Style::textColour(m_sourceMessage, Tone::Error);
         }
     }
 }
@@ -284,7 +284,7 @@ void SyncPage::saveSource()
     s.tokenEnv = s.useKeychain ? QString() : m_tokenEnv->text().trimmed();
     auto fail = [this](const QString& why) {
         m_sourceMessage->setText(why);
-        Style::textColour(m_sourceMessage, Style::kError);
+        Style::textColour(m_sourceMessage, Tone::Error);
     };
     if (!s.useKeychain && s.tokenEnv.isEmpty())
         return fail(tr("Name the environment variable that holds the token."));
@@ -301,7 +301,7 @@ void SyncPage::saveSource()
     if (!found.isEmpty())
         m_sourceList->setCurrentItem(found.first());
     m_sourceMessage->setText(tr("Saved %1.").arg(s.name));
-    Style::textColour(m_sourceMessage, Style::kGood);
+    Style::textColour(m_sourceMessage, Tone::Good);
 }
 
 void SyncPage::removeSource()
@@ -401,7 +401,7 @@ void SyncPage::loadLog()
                     sync::redactSecrets(run.source), outcome,
                     changes.isEmpty() ? tr("nothing new") : changes.join(QStringLiteral("; "))});
         if (run.outcome == u"error")
-            item->setForeground(2, Style::colour(Style::kError, m_log->palette()));
+            item->setForeground(2, toneColour(Tone::Error, m_log->palette()));
         item->setToolTip(2, outcome);
         for (const sync::Rejection& r : run.rejections)
             new QTreeWidgetItem(item,
@@ -543,7 +543,7 @@ void SyncPage::resolve(int mode)
     }
     if (auto s = sync::SyncDesk(m_workspace).resolveConflict(c, keep); !s) {
         m_conflictMessage->setText(s.error());
-        Style::textColour(m_conflictMessage, Style::kError);
+        Style::textColour(m_conflictMessage, Tone::Error);
         return;
     }
     emit statusMessage(tr("Conflict on %1 %2 resolved.").arg(c.resource, c.recordId));

@@ -135,7 +135,7 @@ void WaitingRecordsView::dismissSelected()
         return;
     if (auto s = sync::SyncDesk(m_workspace).dismiss(r.resource, r.id); !s) {
         m_message->setText(s.error());
-        Style::textColour(m_message, Style::kError);
+        Style::textColour(m_message, Tone::Error);
         return;
     }
     emit statusMessage(tr("Dismissed %1/%2: it is no longer tried.").arg(r.resource, r.id));

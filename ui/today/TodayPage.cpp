@@ -74,7 +74,7 @@ void TodayPage::refresh()
             item->setData(0, Qt::UserRole, resource::processors);
             item->setData(0, Qt::UserRole + 1, a.processorId);
             if (a.overdue)
-                item->setForeground(1, Style::colour(Style::kError, m_items->palette()));
+                item->setForeground(1, toneColour(Tone::Error, m_items->palette()));
         }
     };
     const auto reviews = reviewsDue(processors.value(), today);
@@ -112,7 +112,7 @@ void TodayPage::refresh()
             item->setData(0, Qt::UserRole, resource::rightsRequests);
             item->setData(0, Qt::UserRole + 1, a.id);
             if (red)
-                item->setForeground(1, Style::colour(Style::kError, m_items->palette()));
+                item->setForeground(1, toneColour(Tone::Error, m_items->palette()));
         }
         if (count > items.size())
             new QTreeWidgetItem(

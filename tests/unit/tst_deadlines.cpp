@@ -26,7 +26,7 @@ class TestDeadlines : public QObject
     Q_OBJECT
 
 private slots:
-    // Every worked example of specs/deadlines.md (weekends only, no holidays).
+    // Every worked example of the deadline rules (weekends only, no holidays).
     void workedExamples_data()
     {
         QTest::addColumn<QString>("jurisdiction");

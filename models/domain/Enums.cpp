@@ -53,12 +53,13 @@ const std::array<EnumEntry<RequestType>, 7> EnumTraits<RequestType>::entries{{
     {RequestType::OptOutSale, "opt_out_sale", L("Opt-out of sale/sharing")},
 }};
 
-const std::array<EnumEntry<Jurisdiction>, 6> EnumTraits<Jurisdiction>::entries{{
+const std::array<EnumEntry<Jurisdiction>, 7> EnumTraits<Jurisdiction>::entries{{
     {Jurisdiction::Gdpr, "GDPR", L("GDPR (EU)")},
     {Jurisdiction::UkGdpr, "UK_GDPR", L("UK GDPR")},
     {Jurisdiction::Ccpa, "CCPA", L("CCPA (California)")},
     {Jurisdiction::Lgpd, "LGPD", L("LGPD (Brazil)")},
     {Jurisdiction::Pipeda, "PIPEDA", L("PIPEDA (Canada)")},
+    {Jurisdiction::VcdpaCpa, "VCDPA_CPA", L("VCDPA / CPA (Virginia, Colorado)")},
     {Jurisdiction::Other, "OTHER", L("Other")},
 }};
 

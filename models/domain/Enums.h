@@ -127,9 +127,10 @@ enum class Jurisdiction
     Ccpa,
     Lgpd,
     Pipeda,
+    VcdpaCpa,
     Other
 };
-WORKBENCH_ENUM_TRAITS(Jurisdiction, 6);
+WORKBENCH_ENUM_TRAITS(Jurisdiction, 7);
 
 enum class RequestStatus
 {

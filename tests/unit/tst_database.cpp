@@ -118,6 +118,73 @@ private slots:
         QCOMPARE(q.value(0).toInt(), 1); // back on after the migration
     }
 
+    // Schema 8 rebuilds rights_requests to accept every jurisdiction the
+    // deadline rules know (VCDPA_CPA): the rows, their history, the
+    // generated column and every index survive, and the other checks hold.
+    void widenedJurisdictionCheckKeepsRequestsAndIndexes()
+    {
+        const auto shape = [](const Database& db) {
+            QStringList out;
+            QSqlQuery q(db.connection());
+            q.exec("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'rights_requests' "
+                   "AND type <> 'table' ORDER BY name");
+            while (q.next())
+                out << q.value(0).toString() + u'|' + q.value(1).toString();
+            q.exec("PRAGMA table_xinfo(rights_requests)");
+            while (q.next())
+                out << q.value(1).toString() + u'|' + q.value(2).toString() + u'|' +
+                           q.value(6).toString();
+            return out;
+        };
+        TempFolder tmp;
+        const QString path = tmp.path("v7.sqlite");
+        QStringList before;
+        {
+            auto v7 = Database::open(path, {Database::Mode::ReadWrite, 7});
+            QVERIFY2(v7, qPrintable(v7.error()));
+            QCOMPARE(v7.value()->schemaVersion(), 7);
+            QSqlQuery q(v7.value()->connection());
+            QVERIFY(q.exec("INSERT INTO organizations (id, name) VALUES ('o1', 'Acme')"));
+            QVERIFY(q.exec("INSERT INTO rights_requests (id, organization_id, type, jurisdiction, "
+                           "subject_email, received_at, status, due_effective, paused_days) "
+                           "VALUES ('r1', 'o1', 'access', 'CCPA', 'a@example.com', "
+                           "'2026-11-02T10:00:00Z', 'new', '2026-12-17', 2)"));
+            QVERIFY(q.exec("INSERT INTO request_events (request_id, at, kind, text) "
+                           "VALUES ('r1', '2026-11-02T10:00:00Z', 'received', 'by e-mail')"));
+            // Schema 7 refuses the jurisdiction.
+            QVERIFY(!q.exec("INSERT INTO rights_requests (id, organization_id, type, "
+                            "jurisdiction, subject_email, received_at, status) VALUES ('r0', "
+                            "'o1', 'access', 'VCDPA_CPA', 'c@example.com', '2026-11-02', 'new')"));
+            before = shape(*v7.value());
+        }
+        auto db = Database::open(path);
+        QVERIFY2(db, qPrintable(db.error()));
+        QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(Database::latestSchemaVersion() >= 8);
+        QCOMPARE(shape(*db.value()), before);
+        QVERIFY(before.size() > 30); // nine indexes and the columns
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(q.exec("SELECT jurisdiction, due_effective, paused_days, is_open "
+                       "FROM rights_requests WHERE id = 'r1'"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QString("CCPA"));
+        QCOMPARE(q.value(1).toString(), QString("2026-12-17"));
+        QCOMPARE(q.value(2).toInt(), 2);
+        QCOMPARE(q.value(3).toInt(), 1);
+        QVERIFY(q.exec("SELECT count(*) FROM request_events WHERE request_id = 'r1'"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QVERIFY2(q.exec("INSERT INTO rights_requests (id, organization_id, type, jurisdiction, "
+                        "subject_email, received_at, status) VALUES ('r2', 'o1', 'access', "
+                        "'VCDPA_CPA', 'b@example.com', '2026-11-02', 'new')"),
+                 qPrintable(q.lastError().text()));
+        QVERIFY(!q.exec("INSERT INTO rights_requests (id, organization_id, type, jurisdiction, "
+                        "subject_email, received_at, status) VALUES ('r3', 'o1', 'access', "
+                        "'NOWHERE', 'b@example.com', '2026-11-02', 'new')"));
+        QVERIFY(q.exec("PRAGMA foreign_key_check"));
+        QVERIFY(!q.next());
+    }
+
     // The sync worker's connection: no lock of its own beside the owner's,
     // writes through, and refuses a file the owner has not brought up to
     // date.

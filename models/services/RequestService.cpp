@@ -225,6 +225,22 @@ Status RequestService::mutate(const QString& id, const QString& summary, const Q
                               [&] { return write(after, events); });
 }
 
+Status RequestService::create(const RightsRequest& request, const QString& summary,
+                              const QString& receivedText)
+{
+    auto existing = Repository<RightsRequest>(m_workspace.database()).find(request.id);
+    if (!existing)
+        return Error{existing.error()};
+    if (existing.value())
+        return Error{tr("There is already a request %1.").arg(request.id)};
+    RequestSnapshot s;
+    s.request = request;
+    const QList<RequestEvent> events{
+        {0, request.receivedAt, QStringLiteral("received"), receivedText, {}}};
+    return m_workspace.record(resource::rightsRequests, request.id, {}, s.toJson(), summary,
+                              QStringLiteral("create"), [&] { return write(s, events); });
+}
+
 Status RequestService::verifyIdentity(const QString& id)
 {
     return mutate(

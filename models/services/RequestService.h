@@ -62,6 +62,12 @@ public:
     Result<QList<RequestQueueRow>> queue(const RequestQueueFilter& filter, RequestQueueKey sortKey,
                                          Qt::SortOrder order) const;
 
+    // Writes a request the workbench has not held before, with its due
+    // dates, a "received" line in its history (`receivedText`) and the audit
+    // entry "create", in one transaction. An id already held is refused.
+    Status create(const RightsRequest& request, const QString& summary,
+                  const QString& receivedText);
+
     Status verifyIdentity(const QString& id);
     Status pause(const QString& id, const QString& reason);
     Status resume(const QString& id);

@@ -86,6 +86,27 @@ const QList<Command>& commands()
                              QStringLiteral("Write to OUT, readable by its owner only (0600), "
                                             "instead of the standard output."),
                              QStringLiteral("OUT"))}},
+        {"request",
+         "request add --workspace FILE --org ID --type TYPE --jurisdiction J\n"
+         "                        --received DATETIME --email E [--name N] [--account ID]\n"
+         "                        [--channel C] [--words TEXT] [--format text|json]",
+         "Log a rights request received by e-mail or letter; prints its id and due dates.",
+         &runRequest,
+         {workspaceOption(), option("org", "The organization the request is addressed to.", "ID"),
+          option("type",
+                 "access, rectification, erasure, portability, restriction, objection or "
+                 "opt_out_sale.",
+                 "TYPE"),
+          option("jurisdiction", "GDPR, UK_GDPR, CCPA, LGPD, PIPEDA, VCDPA_CPA or OTHER.", "J"),
+          option("received", "When it arrived, with its UTC offset (2026-03-01T09:30:00+01:00).",
+                 "DATETIME"),
+          option("email", "The requester's e-mail address.", "E"),
+          option("name", "The requester's name.", "N"),
+          option("account", "The requester's account id in the product.", "ID"),
+          option("channel", "email (default), in_app, web_form or post.", "C"),
+          option("words", "What the requester wrote (kept in the request's history).", "TEXT"),
+          formatOption(QStringLiteral("text|json"))},
+         1},
         {"retention",
          "retention --workspace FILE --org ID [--deleted-on DATE] [--format text|csv|json]",
          "Print the retention rules, or with --deleted-on one person's dated schedule.",

@@ -32,6 +32,7 @@ int runInitDemo(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runVerify(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runDue(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runRequests(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runRequest(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runRetention(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runExportAnnex(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runImportProcessors(QCommandLineParser& p, QTextStream& out, QTextStream& err);

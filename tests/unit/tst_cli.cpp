@@ -461,6 +461,97 @@ private slots:
         QCOMPARE(badOrg.code, 2);
     }
 
+    void requestAddLogsARequestWithItsDueDates()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("add.sqlite");
+        QVERIFY(makeDemoWorkspace(path));
+        const QStringList base{"request", "add",        "--workspace",
+                               path,      "--org",      "org-labelsets",
+                               "--type",  "erasure",    "--jurisdiction",
+                               "GDPR",    "--received", "2026-03-02T09:30:00+01:00"};
+        const Run due = runCli(
+            {"due", "--jurisdiction", "GDPR", "--received", "2026-03-02", "--format", "json"});
+        QCOMPARE(due.code, 0);
+        const QString expectedDue =
+            QJsonDocument::fromJson(due.out.toUtf8()).object()["response_due"].toString();
+        QVERIFY(!expectedDue.isEmpty());
+
+        const Run json =
+            runCli(base + QStringList{"--email", "cli.person@example.org", "--name", "Jane Doe",
+                                      "--channel", "post", "--format", "json"});
+        QVERIFY2(json.code == 0, qPrintable(json.err));
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QVERIFY(QRegularExpression("^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-")
+                    .match(o["id"].toString())
+                    .hasMatch());
+        QCOMPARE(o["type"].toString(), QString("erasure"));
+        QCOMPARE(o["jurisdiction"].toString(), QString("GDPR"));
+        QCOMPARE(o["received"].toString(), QString("2026-03-02T09:30:00+01:00"));
+        QCOMPARE(o["due_legal"].toString(), expectedDue);
+        QVERIFY(!o["due_effective"].toString().isEmpty());
+        QVERIFY(o["due_effective"].toString() <= expectedDue);
+        QVERIFY(o.contains("due_promise"));
+
+        // Text, and the same address again is flagged as a possible duplicate.
+        const Run text = runCli(
+            base + QStringList{"--email", "CLI.Person@example.org", "--jurisdiction", "VCDPA_CPA"});
+        QVERIFY2(text.code == 0, qPrintable(text.err));
+        QVERIFY(text.out.contains("jurisdiction:  VCDPA_CPA"));
+        QVERIFY(text.out.contains("due_effective: 20"));
+        QVERIFY(text.err.contains(o["id"].toString()));
+        {
+            auto ws = Workspace::open(path, {Database::Mode::ReadOnly, {}});
+            QVERIFY(ws);
+            QCOMPARE(count(*ws.value(), "SELECT count(*) FROM rights_requests WHERE "
+                                        "subject_email LIKE 'cli.person@example.org'"),
+                     2);
+        }
+
+        // Bad arguments: 2, naming the option; nothing written.
+        const Run noEmail = runCli(base);
+        QCOMPARE(noEmail.code, 2);
+        QVERIFY(noEmail.err.contains("--email"));
+        const Run badType = runCli(base + QStringList{"--email", "a@example.org", "--type", "hug"});
+        QCOMPARE(badType.code, 2);
+        QVERIFY(badType.err.contains("--type 'hug'"));
+        const Run noOffset =
+            runCli({"request", "add", "--workspace", path, "--org", "org-labelsets", "--type",
+                    "access", "--jurisdiction", "GDPR", "--received", "2026-03-02T09:30:00",
+                    "--email", "a@example.org"});
+        QCOMPARE(noOffset.code, 2);
+        QVERIFY(noOffset.err.contains("--received"));
+        const Run badJurisdiction =
+            runCli(base + QStringList{"--email", "a@example.org", "--jurisdiction", "MARS"});
+        QCOMPARE(badJurisdiction.code, 2);
+        QVERIFY(badJurisdiction.err.contains("--jurisdiction 'MARS'"));
+        const Run noAction = runCli({"request", "--workspace", path});
+        QCOMPARE(noAction.code, 2);
+
+        // Refused by the intake: 1, with its message.
+        const Run badEmail = runCli(base + QStringList{"--email", "not-an-address"});
+        QCOMPARE(badEmail.code, 1);
+        QVERIFY2(badEmail.err.contains("E-mail: not a well-formed address"),
+                 qPrintable(badEmail.err));
+        const Run future = runCli({"request", "add", "--workspace", path, "--org", "org-labelsets",
+                                   "--type", "access", "--jurisdiction", "GDPR", "--received",
+                                   "2999-01-01T00:00:00Z", "--email", "a@example.org"});
+        QCOMPARE(future.code, 1);
+        QVERIFY(future.err.contains("Received:"));
+        const Run unknownOrg = runCli({"request", "add", "--workspace", path, "--org", "acme",
+                                       "--type", "access", "--jurisdiction", "GDPR", "--received",
+                                       "2026-03-02T09:30:00Z", "--email", "a@example.org"});
+        QCOMPARE(unknownOrg.code, 1);
+        QVERIFY(unknownOrg.err.contains("Organization:"));
+        auto ws = Workspace::open(path, {Database::Mode::ReadOnly, {}});
+        QVERIFY(ws);
+        QCOMPARE(
+            count(*ws.value(),
+                  "SELECT count(*) FROM rights_requests WHERE subject_email = 'a@example.org'"),
+            0);
+        QVERIFY(runCli({"--help"}).out.contains("request add --workspace FILE"));
+    }
+
     // A requester's name or an assignee is whatever was typed into a web
     // form: in CSV no cell may start a formula, and the file written with -o
     // is the owner's alone (the umask would have made it 0644).

@@ -78,8 +78,6 @@ Result<RequestIntakeResult> RequestIntake::create(const RequestIntakeInput& inpu
 
     // The domain's checks of new facts (a date past 9999, ...).
     {
-        RequestSnapshot s;
-        s.request = q;
         auto rule = m_requests.deadlineRules().rule(q.jurisdiction);
         if (!rule)
             return Error{tr("Jurisdiction: %1").arg(rule.error())};

@@ -28,10 +28,12 @@ struct Token
 {
     QString text; // folded: lower case, no accents, "ß" as "ss"
     bool inSubject = false;
-    bool quoted = false;     // on a "> " line of a reply
-    bool hardBefore = false; // a sentence ends before it
-    bool softBefore = false; // a comma stands before it
-    qsizetype begin = 0;     // in its source text
+    bool quoted = false;          // on a "> " line of a reply
+    bool hardBefore = false;      // a sentence ends before it
+    bool softBefore = false;      // a comma stands before it
+    bool paragraphBefore = false; // a blank line stands before it
+    bool ignored = false;         // in a disclaimer (boilerplateCues())
+    qsizetype begin = 0;          // in its source text
     qsizetype end = 0;
 };
 
@@ -72,7 +74,7 @@ bool isInsideWord(QChar c)
 void tokenize(QStringView text, bool inSubject, QList<Token>& out)
 {
     Token current;
-    bool hard = true, soft = false;
+    bool hard = true, soft = false, paragraph = true;
     bool lineStart = true, lineQuoted = false, lineBlank = true;
     int newlines = 0;
     auto flush = [&](qsizetype end) {
@@ -89,7 +91,9 @@ void tokenize(QStringView text, bool inSubject, QList<Token>& out)
         if (lineStart) {
             lineStart = false;
             const bool quoted = c == u'>';
-            if (quoted != lineQuoted || (newlines >= 2 && lineBlank))
+            if (newlines >= 2 && lineBlank)
+                paragraph = true;
+            if (quoted != lineQuoted || paragraph)
                 hard = true;
             lineQuoted = quoted;
         }
@@ -99,8 +103,9 @@ void tokenize(QStringView text, bool inSubject, QList<Token>& out)
                 current.quoted = lineQuoted;
                 current.hardBefore = hard;
                 current.softBefore = soft;
+                current.paragraphBefore = paragraph;
                 current.begin = i;
-                hard = soft = false;
+                hard = soft = paragraph = false;
             }
             if (isWordChar(c))
                 foldChar(c, current.text);
@@ -309,6 +314,34 @@ const std::vector<Compiled<LawCue>>& lawCuesCompiled()
     return all;
 }
 
+// A disclaimer ("if you are not the intended recipient, please delete this
+// e-mail") asks for nothing: from the sentence naming it to its paragraph's
+// end, no cue counts.
+void ignoreBoilerplate(QList<Token>& tokens)
+{
+    static const std::vector<Pattern> patterns = [] {
+        std::vector<Pattern> v;
+        for (const char* p : boilerplateCues())
+            v.push_back(compile(p));
+        return v;
+    }();
+    for (const Pattern& p : patterns) {
+        for (qsizetype i = 0; i < tokens.size(); ++i) {
+            if (tokens[i].ignored || matchFrom(p, 0, tokens, i) < 0)
+                continue;
+            qsizetype from = i;
+            while (from > 0 && !tokens[from].hardBefore)
+                --from;
+            for (qsizetype j = from; j < tokens.size(); ++j) {
+                if (j > i &&
+                    (tokens[j].paragraphBefore || tokens[j].inSubject != tokens[i].inSubject))
+                    break;
+                tokens[j].ignored = true;
+            }
+        }
+    }
+}
+
 double placeWeight(const Token& t)
 {
     return (t.inSubject ? kSubjectWeight : 1.0) * (t.quoted ? kQuotedWeight : 1.0);
@@ -323,6 +356,8 @@ std::vector<Match> findAll(const std::vector<Compiled<Cue>>& cues, const QList<T
     std::vector<Match> found;
     for (const auto& c : cues) {
         for (qsizetype i = 0; i < tokens.size(); ++i) {
+            if (tokens[i].ignored)
+                continue;
             const qsizetype end = matchFrom(c.pattern, 0, tokens, i);
             if (end < 0)
                 continue;
@@ -454,7 +489,8 @@ RequestGuess guessRequest(const QString& subject, const QString& body, const QSt
     const qsizetype subjectEnd = tokens.size();
     tokenize(bodyRead, false, tokens);
     if (subjectEnd < tokens.size())
-        tokens[subjectEnd].hardBefore = true;
+        tokens[subjectEnd].hardBefore = tokens[subjectEnd].paragraphBefore = true;
+    ignoreBoilerplate(tokens);
 
     RequestGuess guess;
 

@@ -20,7 +20,7 @@ const TypeCue kEnglish[] = {
     {T::Erasure, 3, "right to delete|deletion"},
     {T::Erasure, 2, "erasure"},
     {T::Erasure, 2, "erase* ~ " DATA_WORDS},
-    {T::Erasure, 2, "delet* ~ " DATA_WORDS "|history|photos|emails|messages"},
+    {T::Erasure, 2, "delet* ~ " DATA_WORDS "|history|photos|emails|messages|email|address|number"},
     {T::Erasure, 2, "account|data|profile|information|details ~ deleted|erased|removed"},
     {T::Erasure, 2,
      "remove ~ data|account|information|info|infos|details|profile|records|everything"},
@@ -32,6 +32,8 @@ const TypeCue kEnglish[] = {
     {T::Access, 3, "right of|to access"},
     {T::Access, 2, "sar"},
     {T::Access, 2, "access request|requests"},
+    // Art. 15's wording: "confirmation as to whether ... personal data ... are being processed"
+    {T::Access, 2, "confirm* whether|if ~ process|processing|processed|hold|store|stored"},
     {T::Access, 2, "right to know"},
     {T::Access, 2, "copy ~ data|information|records|file"},
     {T::Access, 2, "access ~ data|information|records"},
@@ -249,6 +251,18 @@ const char* const kGlue[] = {
 };
 // clang-format on
 
+// What a disclaimer says of itself ("this e-mail"), not what a person says of
+// a mail they were sent ("I received your newsletter in error").
+const char* const kBoilerplate[] = {
+    "intended recipient|recipients",
+    "received this ~ in error",
+    "received this ~ by mistake",
+    "richtige|beabsichtigte adressat|empfanger",
+    "diese ~ irrtumlich|versehentlich|falschlich ~ erhalten",
+    "destinataire|destinataires",
+    "recu ce ~ par erreur",
+};
+
 struct CountryDomain
 {
     const char* tld;
@@ -287,6 +301,11 @@ std::span<const TypeCue> citationCues()
 std::span<const LawCue> lawCues()
 {
     return kLaws;
+}
+
+std::span<const char* const> boilerplateCues()
+{
+    return kBoilerplate;
 }
 
 std::span<const char* const> denialWords()

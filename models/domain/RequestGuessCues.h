@@ -46,6 +46,9 @@ std::span<const LawCue> lawCues();
 std::span<const char* const> denialWords();
 std::span<const char* const> glueWords();
 
+// Patterns (as the cues') that open an e-mail disclaimer.
+std::span<const char* const> boilerplateCues();
+
 // The sender's country domain ("de", "uk") to a jurisdiction, if it has one.
 std::optional<Jurisdiction> jurisdictionOfCountryDomain(QStringView tld);
 

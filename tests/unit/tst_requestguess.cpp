@@ -232,6 +232,28 @@ private slots:
         row("no cue, access to an account", "Login problem",
             "I cannot access my account since yesterday, the password reset does not work.", "",
             "-", "-");
+        row("disclaimer asks for nothing", "Meeting on Thursday",
+            "Hi Anna,\n\nThursday at 10 works for me.\n\nBest,\nTom\n\nThis e-mail is "
+            "confidential. If you are not the intended recipient, please notify the sender and "
+            "delete this e-mail and all copies from your system.",
+            "tom@agency.co.uk", "-", "UK_GDPR");
+        row("German disclaimer under a request", "Auskunft",
+            "Bitte um Auskunft über meine Daten.\n\nMfG\nK. Roth\n\nDiese E-Mail enthält "
+            "vertrauliche Informationen. Wenn Sie nicht der richtige Adressat sind oder diese "
+            "E-Mail irrtümlich erhalten haben, informieren Sie bitte sofort den Absender und "
+            "löschen Sie diese Mail.",
+            "", "access", "-");
+        row("a mail received in error is no disclaimer", "Newsletter",
+            "Hello, I received your newsletter in error, please delete my email address.", "",
+            "erasure", "-");
+        row("en: Art. 15 wording", "Request",
+            "Dear Sir or Madam,\nplease confirm whether you process my personal data and, where "
+            "that is the case, provide me with access to it.\nRegards",
+            "", "access", "-");
+        row("French disclaimer", "Facture",
+            "Bonjour, ci-joint la facture.\n\nCe message est confidentiel. Si vous n'êtes pas le "
+            "destinataire, merci de le supprimer et d'en avertir l'expéditeur.",
+            "", "-", "-");
         row("empty", "", "", "", "-", "-");
 
         // ---- Known misses (the text means it, no cue says it) ----

@@ -510,8 +510,9 @@ RequestGuess guessRequest(const QString& subject, const QString& body, const QSt
                 QCoreApplication::translate("RequestGuess", "the sender's domain \".%1\"").arg(tld);
         }
     }
-    const bool gdprArticles = !guess.jurisdiction || *guess.jurisdiction == Jurisdiction::Gdpr ||
-                              *guess.jurisdiction == Jurisdiction::UkGdpr;
+    // A law named in the text, not a domain, sets the articles aside.
+    const bool gdprArticles = law.kind < 0 || law.kind == int(Jurisdiction::Gdpr) ||
+                              law.kind == int(Jurisdiction::UkGdpr);
 
     std::vector<Match> types = findAll(typeCues(), tokens, [&](const TypeCue& c, Match& m) {
         m.kind = int(c.type);

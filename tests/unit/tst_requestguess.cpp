@@ -224,6 +224,8 @@ private slots:
         row("LGPD article is not a GDPR article", "Solicitação",
             "Nos termos do art. 18 da LGPD, solicito a eliminação dos meus dados.", "", "-",
             "LGPD");
+        row("a domain does not set the articles aside", "Art. 15", "Merci.", "luc@sympatico.ca",
+            "access", "PIPEDA");
         row("Virginia law is Other", "Request",
             "Under the Virginia Consumer Data Protection Act I want to access my data.", "",
             "access", "OTHER");

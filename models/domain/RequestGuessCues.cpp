@@ -226,11 +226,14 @@ const LawCue kLaws[] = {
     {J::Pipeda, 3, "personal information protection and electronic documents act"},
     {J::Pipeda, 3, "privacy commissioner of canada"},
     {J::Pipeda, 1, "canada|kanada"},
+    // Virginia and Colorado (one rule in the deadline table).
+    {J::VcdpaCpa, 3, "vcdpa"},
+    {J::VcdpaCpa, 2, "cpa"}, // also an accountant: never stronger than a law named in full
+    {J::VcdpaCpa, 3, "virginia consumer data protection act"},
+    {J::VcdpaCpa, 3, "colorado privacy act"},
+    {J::VcdpaCpa, 1, "virginia|colorado"},
     // Laws the workbench has no rules for.
-    {J::Other, 3, "vcdpa|ctdpa|pipl|appi|popia|fadp|nfadp|revdsg|ndsg"},
-    {J::Other, 3, "virginia consumer data protection act"},
-    {J::Other, 3, "colorado privacy act"},
-    {J::Other, 1, "virginia|colorado"},
+    {J::Other, 3, "ctdpa|pipl|appi|popia|fadp|nfadp|revdsg|ndsg"},
 };
 
 // clang-format off

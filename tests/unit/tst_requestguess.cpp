@@ -226,9 +226,14 @@ private slots:
             "LGPD");
         row("a domain does not set the articles aside", "Art. 15", "Merci.", "luc@sympatico.ca",
             "access", "PIPEDA");
-        row("Virginia law is Other", "Request",
+        row("Virginia law", "Request",
             "Under the Virginia Consumer Data Protection Act I want to access my data.", "",
-            "access", "OTHER");
+            "access", "VCDPA_CPA");
+        row("Colorado law by its abbreviation", "CPA request",
+            "Hello, as a Colorado resident I want a copy of my personal data. Thanks", "", "access",
+            "VCDPA_CPA");
+        row("Connecticut law is Other", "Request", "Under the CTDPA please delete my data.", "",
+            "erasure", "OTHER");
         row("no cue", "Order #123", "Hi, my order arrived damaged, can I get a refund? Thanks, Bob",
             "bob@example.com", "-", "-");
         row("no cue, access to an account", "Login problem",

@@ -131,8 +131,7 @@ QList<RetentionGap> retentionGaps(const QList<RetentionRule>& rules,
             return r.processorId == p.id;
         });
         if (!covered)
-            out.append({RetentionGap::Kind::ProcessorWithoutRule, p.id,
-                        resource::processors,
+            out.append({RetentionGap::Kind::ProcessorWithoutRule, p.id, resource::processors,
                         Retention::tr("%1 holds personal data but no retention rule names it")
                             .arg(p.name)});
     }
@@ -146,8 +145,7 @@ QList<RetentionGap> retentionGaps(const QList<RetentionRule>& rules,
                         Retention::tr("The rule for %1 points to %2, which is offboarded")
                             .arg(r.dataCategory, processor->name)});
         if (!r.period && r.trigger != RetentionTrigger::AccountLifetime)
-            out.append({RetentionGap::Kind::RuleWithoutPeriod, r.id,
-                        resource::retentionRules,
+            out.append({RetentionGap::Kind::RuleWithoutPeriod, r.id, resource::retentionRules,
                         Retention::tr("%1 has no period and is not kept for the account's lifetime")
                             .arg(r.dataCategory)});
     }

@@ -1,7 +1,7 @@
 #include "TestSupport.h"
 #include "policy/PolicyLint.h"
-#include "services/PolicyService.h"
 #include "policy/ProcessorCatalogue.h"
+#include "services/PolicyService.h"
 #include "storage/Workspace.h"
 
 #include <QDir>

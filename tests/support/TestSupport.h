@@ -81,4 +81,21 @@ inline int count(Workspace& ws, const QString& sql)
     return q.value(0).toInt();
 }
 
+// A new rights request as the request tests store it: Ada Lovelace's,
+// received on `received` at 09:00 UTC, status new.
+inline RightsRequest testRequest(const QString& id, const QString& organizationId, RequestType type,
+                                 Jurisdiction jurisdiction, QDate received)
+{
+    RightsRequest q;
+    q.id = id;
+    q.organizationId = organizationId;
+    q.type = type;
+    q.jurisdiction = jurisdiction;
+    q.subjectName = QStringLiteral("Ada Lovelace");
+    q.subjectEmail = QStringLiteral("ada@example.com");
+    q.receivedAt = QDateTime(received, QTime(9, 0), Qt::UTC);
+    q.status = RequestStatus::New;
+    return q;
+}
+
 } // namespace workbench::test

@@ -19,15 +19,8 @@ private:
     // A new request received on `received` (09:00 UTC), its due dates stored.
     QString addRequest(Jurisdiction j, QDate received, const QString& org = "org-labelsets")
     {
-        RightsRequest q;
-        q.id = QStringLiteral("D-%1").arg(++m_n);
-        q.organizationId = org;
-        q.type = RequestType::Access;
-        q.jurisdiction = j;
-        q.subjectName = "Ada Lovelace";
-        q.subjectEmail = "ada@example.com";
-        q.receivedAt = QDateTime(received, QTime(9, 0), Qt::UTC);
-        q.status = RequestStatus::New;
+        const RightsRequest q =
+            testRequest(QStringLiteral("D-%1").arg(++m_n), org, RequestType::Access, j, received);
         const Status s = m_ws->save(q, "Receive " + q.id);
         if (!s)
             qWarning("%s", qPrintable(s.error()));

@@ -19,15 +19,8 @@ private:
     QString addRequest(Jurisdiction j, RequestType type, QDate received,
                        const QString& org = "org-labelsets")
     {
-        RightsRequest q;
-        q.id = QStringLiteral("T-%1").arg(++m_n);
-        q.organizationId = org;
-        q.type = type;
-        q.jurisdiction = j;
-        q.subjectName = "Ada Lovelace";
-        q.subjectEmail = "ada@example.com";
-        q.receivedAt = QDateTime(received, QTime(9, 0), Qt::UTC);
-        q.status = RequestStatus::New;
+        const RightsRequest q =
+            testRequest(QStringLiteral("T-%1").arg(++m_n), org, type, j, received);
         const Status s = m_ws->save(q, "Receive " + q.id);
         if (!s)
             qWarning("%s", qPrintable(s.error()));

@@ -136,6 +136,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
     std::unique_ptr<Database> self(new Database);
     self->m_path = QFileInfo(path).absoluteFilePath();
     const QString shown = QDir::toNativeSeparators(self->m_path);
+    // Debian ships Qt's SQLite driver in a package of its own, only
+    // recommended by the Qt SQL library: say which one is missing.
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return Error{QObject::tr("Cannot open workspace %1: the Qt SQLite driver is not "
+                                 "installed. Install the package libqt6sql6-sqlite "
+                                 "(sudo apt-get install libqt6sql6-sqlite).")
+                         .arg(shown)};
+
     const bool existed = QFileInfo::exists(self->m_path);
     const bool companion = options.mode == Mode::Companion;
 

@@ -185,6 +185,26 @@ const QList<Command>& commands()
          0,
          false,
          Command::Creates::WithCreateOption},
+        {"letter",
+         "letter --workspace FILE --request ID --template TEMPLATE [--processor ID]\n"
+         "                        [--language en|de|fr] [--reason TEXT] --format eml|pdf|docx|txt "
+         "-o OUT",
+         "Write a letter of a request (acknowledgement, identity, extension, refusal, completion, "
+         "processor-notice) and record it in the request's history with its SHA-256.",
+         &runLetter,
+         {workspaceOption(), option("request", "The request the letter is about.", "ID"),
+          option("template",
+                 "acknowledgement, identity, extension, refusal, completion or processor-notice.",
+                 "TEMPLATE"),
+          option("processor", "processor-notice: the processor it goes to.", "ID"),
+          QCommandLineOption(QStringLiteral("language"), QStringLiteral("en, de or fr."),
+                             QStringLiteral("LANG"), QStringLiteral("en")),
+          option("reason", "refusal: why (default: the reason the request was rejected with).",
+                 "TEXT"),
+          formatOption(QStringLiteral("eml|pdf|docx|txt")),
+          QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
+                             QStringLiteral("The file to write (readable by its owner only)."),
+                             QStringLiteral("OUT"))}},
     };
     return all;
 }

@@ -40,5 +40,6 @@ int runDiff(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runLint(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runExtract(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runLetter(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 
 } // namespace workbench::cli

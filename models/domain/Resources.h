@@ -21,6 +21,8 @@ inline const QString policyVersions = QStringLiteral("policy-versions");
 // Local only (audit log and change notices; never synced).
 inline const QString deadlineRules = QStringLiteral("deadline-rules");
 inline const QString holidays = QStringLiteral("holidays");
+inline const QString letterTemplates = QStringLiteral("letter-templates");
+inline const QString requestLetters = QStringLiteral("request-letters");
 
 } // namespace workbench::resource
 

@@ -1,5 +1,6 @@
 #include "AnnexWriter.h"
 
+#include "Docx.h"
 #include "ExportFile.h"
 #include "Zip.h"
 
@@ -100,32 +101,9 @@ Status writeXlsx(const AnnexTable& t, const QString& path)
     return {};
 }
 
-// --- DOCX (WordprocessingML, zipped with minizip) ---------------------------
+// --- DOCX (WordprocessingML, export/Docx) -----------------------------------
 
-const char* const kWordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-QString docxParagraph(const QString& text, bool bold = false, int halfPoints = 0)
-{
-    QString rPr;
-    if (bold || halfPoints)
-        rPr = QStringLiteral("<w:rPr>%1%2</w:rPr>")
-                  .arg(bold ? QStringLiteral("<w:b/>") : QString(),
-                       halfPoints ? QStringLiteral("<w:sz w:val=\"%1\"/>").arg(halfPoints)
-                                  : QString());
-    return QStringLiteral("<w:p><w:r>%1<w:t xml:space=\"preserve\">%2</w:t></w:r></w:p>")
-        .arg(rPr, xmlEscaped(text));
-}
-
-// The page footer (word/footer1.xml): the audit head, on every page.
-QByteArray docxFooter(const AnnexTable& t)
-{
-    return QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                          "<w:ftr xmlns:w=\"%1\">%2</w:ftr>")
-        .arg(QLatin1String(kWordNamespace), docxParagraph(t.footer(), false, 14))
-        .toUtf8();
-}
-
-QByteArray docxDocument(const AnnexTable& t)
+Status writeDocx(const AnnexTable& t, const QString& path)
 {
     const auto paragraph = [](const QString& text, bool bold = false, int halfPoints = 0) {
         return docxParagraph(text, bold, halfPoints);
@@ -160,60 +138,9 @@ QByteArray docxDocument(const AnnexTable& t)
             body += paragraph(line);
     }
     // Landscape A4, so the table has room.
-    body += QStringLiteral("<w:sectPr>");
-    if (!t.footer().isEmpty())
-        body += QStringLiteral("<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>");
-    body += QStringLiteral(
-        "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
-        "<w:pgMar w:top=\"720\" w:right=\"720\" w:bottom=\"720\" w:left=\"720\"/></w:sectPr>");
-    return QStringLiteral(
-               "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-               "<w:document xmlns:w=\"%1\" "
-               "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-               "<w:body>%2</w:body></w:document>")
-        .arg(QLatin1String(kWordNamespace), body)
-        .toUtf8();
-}
-
-Status writeDocx(const AnnexTable& t, const QString& path)
-{
-    const bool footer = !t.footer().isEmpty();
-    QByteArray types =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        "<Default Extension=\"rels\" "
-        "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        "<Override PartName=\"/word/document.xml\" "
-        "ContentType=\"application/"
-        "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>";
-    if (footer)
-        types += "<Override PartName=\"/word/footer1.xml\" "
-                 "ContentType=\"application/"
-                 "vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>";
-    types += "</Types>";
-    const QByteArray rels =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        "<Relationship Id=\"rId1\" "
-        "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-        "officeDocument\" "
-        "Target=\"word/document.xml\"/></Relationships>";
-    QList<QPair<QByteArray, QByteArray>> entries{{"[Content_Types].xml", types},
-                                                 {"_rels/.rels", rels},
-                                                 {"word/document.xml", docxDocument(t)}};
-    if (footer) {
-        const QByteArray documentRels =
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            "<Relationships "
-            "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            "<Relationship Id=\"rIdFooter\" "
-            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" "
-            "Target=\"footer1.xml\"/></Relationships>";
-        entries.append({"word/_rels/document.xml.rels", documentRels});
-        entries.append({"word/footer1.xml", docxFooter(t)});
-    }
-    return writeZip(path, entries);
+    DocxPage page;
+    page.landscape = true;
+    return writeDocxFile(path, body, t.footer(), page);
 }
 
 // --- PDF (with the organization and date in the header, page numbers) -------

@@ -220,9 +220,13 @@ Status RequestService::mutate(const QString& id, const QString& summary, const Q
     if (auto s = change(after, events); !s)
         return s;
     after.request.meta.updatedAt = now();
-    return m_workspace.record(resource::rightsRequests, id, before->toJson(), after.toJson(),
-                              summary.contains(u"%1") ? summary.arg(id) : summary, action,
-                              [&] { return write(after, events); });
+    return m_workspace.record(
+        resource::rightsRequests, id, before->toJson(), after.toJson(),
+        summary.contains(u"%1") ? summary.arg(id) : summary, action,
+        [&] { return write(after, events); },
+        // A history line is a change even when no field is
+        // (a note): it is written, not dropped.
+        !events.isEmpty());
 }
 
 Status RequestService::create(const RightsRequest& request, const QString& summary,

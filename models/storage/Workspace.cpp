@@ -142,11 +142,13 @@ Status Workspace::enqueueForSync(const QString& resource, const QString& id,
 
 Status Workspace::saveJson(const QString& resource, const QString& id, const QJsonObject& before,
                            const std::function<Status()>& write, const QJsonObject& after,
-                           const QString& summary, const QString& action, bool queueForSync)
+                           const QString& summary, const QString& action, bool queueForSync,
+                           bool evenIfUnchanged)
 {
     if (m_db->isReadOnly())
         return m_db->readOnlyError();
-    if (!before.isEmpty() && withoutBookkeeping(before) == withoutBookkeeping(after))
+    if (!evenIfUnchanged && !before.isEmpty() &&
+        withoutBookkeeping(before) == withoutBookkeeping(after))
         return {};
     AuditEntry entry;
     entry.actor = m_actor;

@@ -81,12 +81,14 @@ public:
 
     // Runs `write` and appends its audit entry in one transaction, then tells
     // listeners. For services whose changes touch more than one record
-    // table; a change whose before equals its after writes nothing.
+    // table; a change whose before equals its after writes nothing, unless
+    // `evenIfUnchanged` (an event that changes none of the record's fields,
+    // such as a note in a request's history, is still written and audited).
     Status record(const QString& resource, const QString& id, const QJsonObject& before,
                   const QJsonObject& after, const QString& summary, const QString& action,
-                  const std::function<Status()>& write)
+                  const std::function<Status()>& write, bool evenIfUnchanged = false)
     {
-        return saveJson(resource, id, before, write, after, summary, action);
+        return saveJson(resource, id, before, write, after, summary, action, true, evenIfUnchanged);
     }
 
     // As record(), for a change that takes the server's word into account
@@ -130,7 +132,8 @@ private:
 
     Status saveJson(const QString& resource, const QString& id, const QJsonObject& before,
                     const std::function<Status()>& write, const QJsonObject& after,
-                    const QString& summary, const QString& action, bool queueForSync = true);
+                    const QString& summary, const QString& action, bool queueForSync = true,
+                    bool evenIfUnchanged = false);
 
     std::unique_ptr<Database> m_db;
     QString m_actor;

@@ -84,6 +84,22 @@ private slots:
         QVERIFY(again.error().contains("already verified"));
     }
 
+    // A note changes none of the request's fields: it is still written to
+    // the history and audited (it used to be dropped as "no change").
+    void aNoteIsKeptAndAudited()
+    {
+        const QString id = addRequest(Jurisdiction::Gdpr, RequestType::Access, QDate(2026, 3, 2));
+        const int auditBefore = m_ws->auditEntries({"rights-requests", id}).value().size();
+        QVERIFY_OK(m_service->addNote(id, "  Called the requester back.  "));
+        const RequestDetail d = detail(id);
+        QCOMPARE(d.events.last().kind, QStringLiteral("note"));
+        QCOMPARE(d.events.last().text, QStringLiteral("Called the requester back."));
+        const auto audit = m_ws->auditEntries({"rights-requests", id}).value();
+        QCOMPARE(audit.size(), auditBefore + 1);
+        QCOMPARE(audit.last().action, QStringLiteral("note"));
+        QVERIFY(!m_service->addNote(id, "   "));
+    }
+
     void pauseIsRefusedWhereTheLawRunsOn()
     {
         const QString id = addRequest(Jurisdiction::Gdpr, RequestType::Access, QDate(2026, 3, 2));
@@ -161,7 +177,8 @@ private slots:
         QCOMPARE(d.snapshot.request.status, RequestStatus::Fulfilled);
         QVERIFY(d.snapshot.request.closedAt.isValid());
         QCOMPARE(d.events.last().kind, QStringLiteral("closed"));
-        QVERIFY(m_ws->verifyAudit().ok());
+        const AuditVerification verified = m_ws->verifyAudit();
+        QVERIFY2(verified.ok(), qPrintable(verified.problems.join(u'\n')));
     }
 
     void closingWithOpenTasksNeedsAReason()

@@ -80,7 +80,11 @@ struct SubprocessorNotice
     QDateTime decidedAt;
 
     bool isOpen() const { return status == NoticeStatus::Open || status == NoticeStatus::Objected; }
-    bool isOverdue(QDate today) const { return isOpen() && objectionDeadline < today; }
+    // Past its deadline with no decision (an objection made in time is not).
+    bool isOverdue(QDate today) const
+    {
+        return status == NoticeStatus::Open && objectionDeadline < today;
+    }
     QJsonObject toJson() const; // as the contract spells a notice (docs/sync-api.md)
 };
 

@@ -205,6 +205,23 @@ const QList<Command>& commands()
           QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
                              QStringLiteral("The file to write (readable by its owner only)."),
                              QStringLiteral("OUT"))}},
+        {"subprocessor-list",
+         "subprocessor-list --workspace FILE --processor ID --file LIST [--received DATE]\n"
+         "                        [--format text|json]",
+         "Record a version of a processor's published sub-processor list (CSV, TSV, XLSX, "
+         "JSON, Markdown, a saved web page) and print what changed and the objection deadline, "
+         "or \"no change\"; exit 2 when the list cannot be read (the last list stays).",
+         &runSubprocessorList,
+         {workspaceOption(), option("processor", "The processor whose list it is.", "ID"),
+          option("file", "The list.", "LIST"),
+          option("received", "Date the list was received (default: today).", "DATE"),
+          formatOption(QStringLiteral("text|json"))}},
+        {"notices",
+         "notices --workspace FILE [--open] [--format text|json|csv]",
+         "List the sub-processor change notices by objection deadline.",
+         &runNotices,
+         {workspaceOption(), option("open", "Only notices not yet decided (objected included)."),
+          formatOption(QStringLiteral("text|json|csv"))}},
     };
     return all;
 }

@@ -41,5 +41,7 @@ int runLint(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runExtract(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runLetter(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runSubprocessorList(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runNotices(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 
 } // namespace workbench::cli

@@ -23,6 +23,12 @@ inline const QString deadlineRules = QStringLiteral("deadline-rules");
 inline const QString holidays = QStringLiteral("holidays");
 inline const QString letterTemplates = QStringLiteral("letter-templates");
 inline const QString requestLetters = QStringLiteral("request-letters");
+// The vendor watch (local; notices are described in the contract).
+inline const QString subprocessorNotices = QStringLiteral("subprocessor-notices");
+inline const QString subprocessorLists = QStringLiteral("subprocessor-lists");
+inline const QString vendorReviews = QStringLiteral("vendor-reviews");
+inline const QString reviewCadence = QStringLiteral("review-cadence");
+inline const QString questionnaires = QStringLiteral("questionnaires");
 
 } // namespace workbench::resource
 

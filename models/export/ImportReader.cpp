@@ -2,7 +2,9 @@
 
 #include "Csv.h"
 #include "DelimitedParser.h"
+#include "TableText.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -210,7 +212,7 @@ std::optional<QString> jsonCell(const QJsonValue& value)
 
 // A list of objects: a JSON array, {"processors": [...]}, or the annex as
 // this app exports it ({"columns": [...], "rows": [...]}, docs/annex-json.md).
-Result<ImportTable> readJson(QFile& file, ImportTable table, const ImportOptions& options)
+Result<ImportTable> readJson(QIODevice& file, ImportTable table, const ImportOptions& options)
 {
     const ImportLimits& limits = options.limits;
     const QString& source = table.source;
@@ -305,7 +307,7 @@ Result<ImportTable> readJson(QFile& file, ImportTable table, const ImportOptions
 }
 
 // CSV or TSV, read piece by piece: the file is never in memory whole.
-Result<QList<QStringList>> readDelimited(QFile& file, const QString& suffix, ImportTable& table,
+Result<QList<QStringList>> readDelimited(QIODevice& file, const QString& suffix, ImportTable& table,
                                          const ImportOptions& options)
 {
     const QString& source = table.source;
@@ -370,6 +372,29 @@ Result<QList<QStringList>> readDelimited(QFile& file, const QString& suffix, Imp
     return parser->takeRows();
 }
 
+// A saved web page or a Markdown file (by its name, or its first bytes).
+bool isPageOrMarkdown(const QString& suffix, const QByteArray& head)
+{
+    if (suffix == u"html" || suffix == u"htm" || suffix == u"md" || suffix == u"markdown")
+        return true;
+    const QString start = QString::fromUtf8(head.left(4096));
+    return looksLikeHtml(start) ||
+           (!start.trimmed().startsWith(u'[') && !start.trimmed().startsWith(u'{') &&
+            looksLikeMarkdownTable(start));
+}
+
+// The first non-blank row is the header; blank rows at the end go.
+Result<ImportTable> withHeader(ImportTable table, QList<QStringList> rows)
+{
+    while (!rows.isEmpty() && rows.last().join(QString()).trimmed().isEmpty())
+        rows.removeLast();
+    if (rows.isEmpty() || rows.first().join(QString()).trimmed().isEmpty())
+        return Error{ProcessorImport::tr("%1 has no header row.").arg(table.source)};
+    table.header = rows.takeFirst();
+    table.rows = std::move(rows);
+    return table;
+}
+
 } // namespace
 
 Result<ImportTable> readImportFile(const QString& path, const ImportOptions& options)
@@ -386,6 +411,14 @@ Result<ImportTable> readImportFile(const QString& path, const ImportOptions& opt
         return cancelled(table.source);
     const QString suffix = QFileInfo(path).suffix().toLower();
     QList<QStringList> rows;
+    if (isPageOrMarkdown(suffix, head)) {
+        if (file.size() > options.limits.maxJsonBytes)
+            return Error{ProcessorImport::tr("%1 is %2; a web page or Markdown file may have at "
+                                             "most %3.")
+                             .arg(table.source, dataSize(file.size()),
+                                  dataSize(options.limits.maxJsonBytes))};
+        return readImportBytes(file.readAll(), table.source, suffix, options);
+    }
     if (suffix == u"xlsx" || head.startsWith("PK\x03\x04")) {
         file.close();
         auto read = readXlsx(path, table.source, options);
@@ -408,13 +441,50 @@ Result<ImportTable> readImportFile(const QString& path, const ImportOptions& opt
             for (QString& cell : row)
                 cell = csvRestored(cell);
     }
-    while (!rows.isEmpty() && rows.last().join(QString()).trimmed().isEmpty())
-        rows.removeLast();
-    if (rows.isEmpty() || rows.first().join(QString()).trimmed().isEmpty())
-        return Error{ProcessorImport::tr("%1 has no header row.").arg(table.source)};
-    table.header = rows.takeFirst();
-    table.rows = std::move(rows);
-    return table;
+    return withHeader(std::move(table), std::move(rows));
+}
+
+Result<ImportTable> readImportBytes(const QByteArray& bytes, const QString& source,
+                                    const QString& suffix, const ImportOptions& options)
+{
+    ImportTable table;
+    table.source = source;
+    if (bytes.trimmed().isEmpty())
+        return Error{ProcessorImport::tr("%1 is empty.").arg(source)};
+    if (bytes.contains('\0'))
+        return Error{notText(source)};
+    QByteArray start = bytes.left(kChunk);
+    if (start.startsWith("\xef\xbb\xbf"))
+        start.remove(0, 3);
+    start = start.trimmed();
+    if (isPageOrMarkdown(suffix, start)) {
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        QString text = decoder(bytes);
+        if (decoder.hasError())
+            return Error{ProcessorImport::tr("%1 is not UTF-8 text.").arg(source)};
+        if (text.startsWith(QChar(QChar::ByteOrderMark)))
+            text.remove(0, 1);
+        text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+        auto rows = looksLikeHtml(text) || suffix == u"html" || suffix == u"htm"
+                        ? readHtmlTable(text, source)
+                        : readMarkdownTable(text, source);
+        if (!rows)
+            return Error{rows.error()};
+        return withHeader(std::move(table), std::move(rows).value());
+    }
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    if (suffix == u"json" || start.startsWith('[') || start.startsWith('{'))
+        return readJson(buffer, std::move(table), options);
+    auto read = readDelimited(buffer, suffix, table, options);
+    if (!read)
+        return Error{read.error()};
+    QList<QStringList> rows = std::move(read).value();
+    for (QStringList& row : rows)
+        for (QString& cell : row)
+            cell = csvRestored(cell);
+    return withHeader(std::move(table), std::move(rows));
 }
 
 } // namespace workbench

@@ -8,7 +8,8 @@
 
 namespace workbench {
 
-// A processor list as vendors publish it (CSV, TSV, XLSX or JSON): a header
+// A processor list as vendors publish it (CSV, TSV, XLSX, JSON, a web page's
+// table or a Markdown table): a header
 // and rows of text.
 struct ImportTable
 {
@@ -44,5 +45,10 @@ struct ImportOptions
 // Reads a file; a broken one (empty, binary, malformed, beyond the limits)
 // is refused with what and where.
 Result<ImportTable> readImportFile(const QString& path, const ImportOptions& options = {});
+// The same for text in memory (pasted, or fetched): `source` names it in
+// messages, `suffix` ("csv", "html", ...; may be empty) hints at its format.
+// Also reads a saved web page's table and a Markdown table (as files do).
+Result<ImportTable> readImportBytes(const QByteArray& bytes, const QString& source,
+                                    const QString& suffix = {}, const ImportOptions& options = {});
 
 } // namespace workbench

@@ -78,6 +78,50 @@ private slots:
         QCOMPARE(q.value(1).toInt(), 14);
     }
 
+    // Schema 14 adds the vendor watch's tables: the registry stays as it
+    // was, and the new tables take a list, a notice and a review of it.
+    void vendorWatchTablesArriveKeepingData()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("v13.sqlite");
+        {
+            auto old = Database::open(path, {Database::Mode::ReadWrite, 13});
+            QVERIFY2(old, qPrintable(old.error()));
+            QVERIFY(!tables(*old.value()).contains("subprocessor_notices"));
+            QSqlQuery q(old.value()->connection());
+            QVERIFY(q.exec("INSERT INTO processors (id, name, service, review_due) "
+                           "VALUES ('p1', 'Supabase', 'Database', '2027-01-01')"));
+        }
+        auto db = Database::open(path);
+        QVERIFY2(db, qPrintable(db.error()));
+        QVERIFY(db.value()->schemaVersion() >= 14);
+        for (const char* name :
+             {"vendor_list_settings", "vendor_lists", "subprocessor_notices", "vendor_reviews",
+              "vendor_review_evidence", "review_cadence", "questionnaire_templates"})
+            QVERIFY2(tables(*db.value()).contains(QString::fromLatin1(name)), name);
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(q.exec("SELECT name, review_due FROM processors WHERE id = 'p1'"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QString("Supabase"));
+        QCOMPARE(q.value(1).toString(), QString("2027-01-01"));
+        QVERIFY(q.exec("SELECT months FROM review_cadence ORDER BY months"));
+        QStringList months;
+        while (q.next())
+            months << q.value(0).toString();
+        QCOMPARE(months, (QStringList{"6", "12", "24"}));
+        QVERIFY(q.exec("INSERT INTO vendor_lists (processor_id, received_on, source, sha256, "
+                       "entries_json, recorded_at) VALUES ('p1', '2026-11-23', 'list.csv', 'x', "
+                       "'[]', '2026-11-23T10:00:00Z')"));
+        QVERIFY(q.exec("INSERT INTO subprocessor_notices (processor_id, list_id, received_on, "
+                       "objection_deadline, changes_json, created_at) VALUES ('p1', 1, "
+                       "'2026-11-23', '2026-12-23', '{}', '2026-11-23T10:00:00Z')"));
+        // The checks refuse what is not a status or a tier.
+        QVERIFY(!q.exec("UPDATE subprocessor_notices SET status = 'maybe'"));
+        QVERIFY(!q.exec("INSERT INTO vendor_reviews (processor_id, reviewed_on, reviewer, outcome, "
+                        "risk_tier, next_review_on, created_at) VALUES ('p1', '2026-11-23', 'J', "
+                        "'approved', 'extreme', '2027-11-23', 'now')"));
+    }
+
     // Schema 5 rebuilds rights_requests: its rows, their history (which
     // refers to them with ON DELETE CASCADE) and derived columns survive,
     // and the checks still refuse what they refused.

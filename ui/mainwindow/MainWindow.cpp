@@ -202,6 +202,10 @@ void MainWindow::openRecord(const QString& resource, const QString& id)
     } else if (resource == resource::processors && showPage(QStringLiteral("processors"))) {
         if (auto page = qobject_cast<ProcessorsPage*>(currentPage()))
             page->selectProcessor(id);
+    } else if (resource == resource::subprocessorNotices &&
+               showPage(QStringLiteral("processors"))) {
+        if (auto page = qobject_cast<ProcessorsPage*>(currentPage()))
+            page->openNotice(id.toLongLong());
     } else if (resource == resource::policyVersions && showPage(QStringLiteral("policies"))) {
         if (auto page = qobject_cast<PoliciesPage*>(currentPage()))
             page->selectVersion(id);

@@ -125,6 +125,17 @@ ProcessorDetailPane::ProcessorDetailPane(QWidget* parent)
 
     m_revert = new QPushButton(tr("Re&vert"));
     m_revert->setObjectName(QStringLiteral("revertButton"));
+    auto vendorList = new QPushButton(tr("Sub-processor &list…"));
+    vendorList->setObjectName(QStringLiteral("subprocessorListButton"));
+    vendorList->setToolTip(tr("The vendor's published sub-processor list, change notices and "
+                              "objection deadlines"));
+    auto reviews = new QPushButton(tr("Re&views…"));
+    reviews->setObjectName(QStringLiteral("vendorReviewsButton"));
+    headingRow->addWidget(vendorList);
+    headingRow->addWidget(reviews);
+    connect(vendorList, &QPushButton::clicked, this,
+            &ProcessorDetailPane::subprocessorListRequested);
+    connect(reviews, &QPushButton::clicked, this, &ProcessorDetailPane::reviewsRequested);
     m_apply = new QPushButton(tr("&Apply"));
     m_apply->setObjectName(QStringLiteral("applyButton"));
     m_apply->setDefault(true);

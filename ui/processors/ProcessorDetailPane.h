@@ -43,6 +43,10 @@ public:
 
 signals:
     void applyRequested();
+    // The vendor watch of the processor shown: its sub-processor list and
+    // change notices, or its reviews.
+    void subprocessorListRequested();
+    void reviewsRequested();
 
 private:
     QLineEdit* addLine(const char* objectName, const QString& label,

@@ -14,7 +14,10 @@
 #include "itemmodels/ProcessorTreeModel.h"
 #include "itemmodels/RecordFilterProxy.h"
 #include "policy/ProcessorCatalogue.h"
+#include "services/VendorWatchService.h"
 #include "storage/Workspace.h"
+#include "vendorwatch/SubprocessorListPanel.h"
+#include "vendorwatch/VendorWatchDialog.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -149,6 +152,13 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
         MessageBox::critical(this, tr("Cannot read the processors"), message);
     });
     connect(m_detail, &ProcessorDetailPane::applyRequested, this, &ProcessorsPage::applyEdit);
+    connect(m_detail, &ProcessorDetailPane::subprocessorListRequested, this,
+            [this] { makeVendorWatchDialog(m_detail->processorId())->open(); });
+    connect(m_detail, &ProcessorDetailPane::reviewsRequested, this, [this] {
+        auto dialog = makeVendorWatchDialog(m_detail->processorId());
+        dialog->showReviews();
+        dialog->open();
+    });
     connect(m_add, &QPushButton::clicked, this, &ProcessorsPage::addProcessor);
     connect(m_fromCatalogue, &QPushButton::clicked, this, &ProcessorsPage::addFromCatalogue);
     connect(m_offboard, &QPushButton::clicked, this, &ProcessorsPage::offboardSelected);
@@ -309,6 +319,25 @@ ImportProcessorsDialog* ProcessorsPage::makeImportDialog(const QString& path)
         new ImportProcessorsDialog(m_workspace, m_model->organization(), table.value(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     return dialog;
+}
+
+VendorWatchDialog* ProcessorsPage::makeVendorWatchDialog(const QString& processorId,
+                                                         qint64 noticeId)
+{
+    auto dialog = new VendorWatchDialog(m_workspace, m_undoStack, processorId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (noticeId > 0)
+        dialog->listPanel()->selectNotice(noticeId);
+    return dialog;
+}
+
+void ProcessorsPage::openNotice(qint64 noticeId)
+{
+    auto notice = VendorWatchService(m_workspace).notice(noticeId);
+    if (!notice)
+        return;
+    selectProcessor(notice.value().processorId);
+    makeVendorWatchDialog(notice.value().processorId, noticeId)->open();
 }
 
 void ProcessorsPage::openAnnexExport()

@@ -15,6 +15,7 @@ class ImportProcessorsDialog;
 class ProcessorDetailPane;
 class ProcessorTreeModel;
 class RecordFilterProxy;
+class VendorWatchDialog;
 class Workspace;
 
 // The processor registry of one organization: a sortable, filterable tree
@@ -37,6 +38,11 @@ public:
     // The import dialog for a file, or nullptr (the reason is shown).
     ImportProcessorsDialog* makeImportDialog(const QString& path);
     QString selectedProcessorId() const;
+    // The vendor watch of a processor (deleted on close), at the notice
+    // `noticeId` when given.
+    VendorWatchDialog* makeVendorWatchDialog(const QString& processorId, qint64 noticeId = 0);
+    // Selects the notice's processor and opens its vendor watch there.
+    void openNotice(qint64 noticeId);
 
 protected:
     void refresh() override;

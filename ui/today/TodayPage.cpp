@@ -8,6 +8,7 @@
 #include "domain/Text.h"
 #include "services/RequestOverview.h"
 #include "storage/Workspace.h"
+#include "vendorwatch/VendorWatchToday.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -126,6 +127,7 @@ void TodayPage::refresh()
     addRequests(tr("Receipt to confirm (CCPA, 10 business days)"), lists.acknowledgementsDueCount,
                 lists.acknowledgementsDue, false,
                 QT_TRANSLATE_NOOP("workbench::TodayPage", "confirm within %n day(s)"));
+    addVendorWatchToday(m_items, m_workspace, organizationId(), today);
     // Gaps between the retention rules and the registry (Retention page).
     auto rules = m_workspace.retentionRules(organizationId());
     const QList<RetentionGap> retention =

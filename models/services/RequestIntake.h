@@ -33,7 +33,8 @@ struct RequestIntakeResult
 // (a UUID version 7), computes its due dates as for any stored request
 // (DeadlineRulesService) and writes it with its history line "received" and
 // its audit entry "create" in one transaction (RequestService::create).
-// The request stays local (version 0): creates are not sent to a server yet.
+// The request has no server version yet (0); the same transaction queues it
+// in the outbox as a create, sent by the next sync (docs/sync-api.md §9).
 class RequestIntake
 {
     Q_DECLARE_TR_FUNCTIONS(RequestIntake)

@@ -241,8 +241,9 @@ Status RequestService::create(const RightsRequest& request, const QString& summa
     s.request = request;
     const QList<RequestEvent> events{
         {0, request.receivedAt, QStringLiteral("received"), receivedText, {}}};
-    return m_workspace.record(resource::rightsRequests, request.id, {}, s.toJson(), summary,
-                              QStringLiteral("create"), [&] { return write(s, events); });
+    // Queued as a create for the servers (the contract's section 9).
+    return m_workspace.recordCreated(resource::rightsRequests, request.id, s.toJson(), summary,
+                                     [&] { return write(s, events); });
 }
 
 Status RequestService::verifyIdentity(const QString& id)

@@ -64,7 +64,8 @@ public:
 
     // Writes a request the workbench has not held before, with its due
     // dates, a "received" line in its history (`receivedText`) and the audit
-    // entry "create", in one transaction. An id already held is refused.
+    // entry "create", and queues it in the outbox as a create for the
+    // servers, in one transaction. An id already held is refused.
     Status create(const RightsRequest& request, const QString& summary,
                   const QString& receivedText);
 

@@ -45,6 +45,11 @@ Result<QMap<QString, int>> SyncDesk::waitingCauses() const
     return refusedCauses(m_workspace.database());
 }
 
+Result<QList<OutboxEntry>> SyncDesk::refusedCreates() const
+{
+    return loadRefusedCreates(m_workspace.database());
+}
+
 Status SyncDesk::dismiss(const QString& resource, const QString& id)
 {
     return dismissRefused(m_workspace, resource, id);

@@ -40,6 +40,9 @@ public:
     Result<QList<RefusedRecord>> waiting() const;
     // How many records wait, per cause.
     Result<QMap<QString, int>> waitingCauses() const;
+    // The creates a server refused (400/422), with its reason: corrected
+    // by editing the record, then sent again by the next sync.
+    Result<QList<OutboxEntry>> refusedCreates() const;
     // Stops trying a kept record (audited).
     Status dismiss(const QString& resource, const QString& id);
 

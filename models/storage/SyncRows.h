@@ -36,16 +36,33 @@ struct SyncSource
     bool operator==(const SyncSource&) const = default;
 };
 
-// A local edit waiting to be pushed (sync_outbox): the fields the officer
-// changed, and the version the edit was based on (If-Match).
+// A local change waiting to be pushed (sync_outbox). An edit of a synced
+// record: the fields the officer changed, and the version the edit was
+// based on (If-Match). A create (docs/sync-api.md, section 9): the whole
+// record made here, sent as POST /{resource}.
 struct OutboxEntry
 {
-    QString id; // the Idempotency-Key of every try
+    enum class Op
+    {
+        Update,
+        Create
+    };
+    QString id;
     QString resource;
     QString recordId;
     qint64 baseVersion = 0;
-    QByteArray body; // the changed fields, as queued (compact JSON)
+    QByteArray body; // the changed fields (a create: the whole record), compact JSON
     QByteArray base; // the record before the edit, as queued; empty if unknown
+    Op op = Op::Update;
+    QString idempotencyKey = {}; // the Idempotency-Key of every try
+    bool sent = false;           // a create's body went out once: every try sends those bytes
+    int attempts = 0;            // tries that failed
+    QString lastError = {};
+    QString refusedField = {};  // a create the server refused (400/422): the field it names
+    QString refusedReason = {}; // and its words; empty: not refused
+
+    bool isCreate() const { return op == Op::Create; }
+    bool refused() const { return !refusedReason.isEmpty(); }
 };
 
 // Where the pull of one resource from one source resumes (sync_state).
@@ -63,7 +80,8 @@ struct Conflict
     QString source;
     QString resource;
     QString recordId;
-    QString reason; // "changed": the server's record moved on; "gone": deleted there
+    QString reason; // "changed": the server's record moved on; "gone": deleted there;
+                    // "exists": a create met another record under its id
     qint64 baseVersion = 0;
     QJsonObject mine;   // the fields the officer changed, as changed
     QJsonObject base;   // the record as it was before the edit

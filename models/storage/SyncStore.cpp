@@ -130,20 +130,148 @@ Status SyncStore::enqueue(const QString& resource, const QString& recordId, qint
     return q.exec() ? Status{} : failed(q);
 }
 
+namespace {
+
+QString newKey()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+Status SyncStore::enqueueCreate(const QString& resource, const QString& recordId,
+                                const QJsonObject& record)
+{
+    QJsonObject body = record;
+    body.remove(QStringLiteral("version"));
+    body.remove(QStringLiteral("updated_at"));
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO sync_outbox (id, resource, record_id, base_version, "
+                             "body_json, created_at, op) VALUES (?, ?, ?, 0, ?, ?, 'create')"));
+    q.addBindValue(newKey());
+    q.addBindValue(resource);
+    q.addBindValue(recordId);
+    q.addBindValue(compact(body));
+    q.addBindValue(utcNow());
+    return q.exec() ? Status{} : failed(q);
+}
+
+Result<bool> SyncStore::hasCreate(const QString& resource, const QString& recordId)
+{
+    QSqlQuery& q = prepared(QStringLiteral("SELECT 1 FROM sync_outbox WHERE op = 'create' AND "
+                                           "resource = ? AND record_id = ?"));
+    q.addBindValue(resource);
+    q.addBindValue(recordId);
+    if (!q.exec())
+        return failed(q);
+    const bool found = q.next();
+    q.finish();
+    return found;
+}
+
+Status SyncStore::refreshCreate(const QString& resource, const QString& recordId,
+                                const QJsonObject& record)
+{
+    QJsonObject body = record;
+    body.remove(QStringLiteral("version"));
+    body.remove(QStringLiteral("updated_at"));
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "UPDATE sync_outbox SET body_json = ?, "
+        "idempotency_key = CASE WHEN refused_reason IS NULL THEN idempotency_key ELSE ? END, "
+        "sent_at = CASE WHEN refused_reason IS NULL THEN sent_at END, "
+        "refused_field = NULL, refused_reason = NULL "
+        "WHERE op = 'create' AND resource = ? AND record_id = ? "
+        "AND (sent_at IS NULL OR refused_reason IS NOT NULL)"));
+    q.addBindValue(compact(body));
+    q.addBindValue(newKey());
+    q.addBindValue(resource);
+    q.addBindValue(recordId);
+    return q.exec() ? Status{} : failed(q);
+}
+
+Status SyncStore::dropCreate(const QString& resource, const QString& recordId)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "DELETE FROM sync_outbox WHERE op = 'create' AND resource = ? AND record_id = ?"));
+    q.addBindValue(resource);
+    q.addBindValue(recordId);
+    return q.exec() ? Status{} : failed(q);
+}
+
+Result<QSet<QString>> SyncStore::pendingCreates(const QString& resource)
+{
+    QSqlQuery& q = prepared(
+        QStringLiteral("SELECT record_id FROM sync_outbox WHERE op = 'create' AND resource = ?"));
+    q.addBindValue(resource);
+    if (!q.exec())
+        return failed(q);
+    QSet<QString> ids;
+    while (q.next())
+        ids.insert(q.value(0).toString());
+    q.finish();
+    return ids;
+}
+
+Status SyncStore::createSent(const QString& id)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(
+        QStringLiteral("UPDATE sync_outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL"));
+    q.addBindValue(utcNow());
+    q.addBindValue(id);
+    return q.exec() ? Status{} : failed(q);
+}
+
+Status SyncStore::createRefused(const QString& id, const QString& field, const QString& reason)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "UPDATE sync_outbox SET refused_field = ?, refused_reason = ?, attempts = attempts + 1, "
+        "last_error = ? WHERE id = ?"));
+    q.addBindValue(field.isEmpty() ? QVariant() : QVariant(field));
+    q.addBindValue(reason);
+    q.addBindValue(reason);
+    q.addBindValue(id);
+    return q.exec() ? Status{} : failed(q);
+}
+
+Result<int> SyncStore::refusedCreates()
+{
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral(
+            "SELECT count(*) FROM sync_outbox WHERE op = 'create' AND refused_reason IS NOT NULL")))
+        return failed(q);
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
 Result<QList<OutboxEntry>> SyncStore::outbox(const QString& source)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT id, resource, record_id, base_version, body_json, base_json "
-                             "FROM sync_outbox WHERE source IS NULL OR source = ? "
-                             "ORDER BY created_at, rowid"));
+    q.prepare(
+        QStringLiteral("SELECT id, resource, record_id, base_version, body_json, base_json, op, "
+                       "COALESCE(idempotency_key, id), sent_at IS NOT NULL, attempts, last_error, "
+                       "refused_field, refused_reason FROM sync_outbox "
+                       "WHERE source IS NULL OR source = ? OR ? = '' ORDER BY created_at, rowid"));
     q.addBindValue(source);
+    q.addBindValue(source.isNull() ? QStringLiteral("") : source);
     if (!q.exec())
         return failed(q);
     QList<OutboxEntry> entries;
-    while (q.next())
-        entries.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                        q.value(3).toLongLong(), q.value(4).toByteArray(),
-                        q.value(5).toByteArray()});
+    while (q.next()) {
+        OutboxEntry e{q.value(0).toString(),   q.value(1).toString(),    q.value(2).toString(),
+                      q.value(3).toLongLong(), q.value(4).toByteArray(), q.value(5).toByteArray()};
+        e.op =
+            q.value(6).toString() == u"create" ? OutboxEntry::Op::Create : OutboxEntry::Op::Update;
+        e.idempotencyKey = q.value(7).toString();
+        e.sent = q.value(8).toBool();
+        e.attempts = q.value(9).toInt();
+        e.lastError = q.value(10).toString();
+        e.refusedField = q.value(11).toString();
+        e.refusedReason = q.value(12).toString();
+        entries.append(e);
+    }
     return entries;
 }
 
@@ -238,9 +366,14 @@ Result<QSet<QString>> SyncStore::idsInConflict(const QString& resource)
 Status SyncStore::updateConflict(const QString& resource, const QString& recordId,
                                  const QString& reason, const QJsonObject& server)
 {
-    QSqlQuery& q = prepared(QStringLiteral("UPDATE sync_conflicts SET server_json = ?, reason = ? "
-                                           "WHERE resource = ? AND record_id = ?"));
+    // A create that met another record ("exists") stays so while the
+    // server's record only changes.
+    QSqlQuery& q = prepared(QStringLiteral(
+        "UPDATE sync_conflicts SET server_json = ?, "
+        "reason = CASE WHEN reason = 'exists' AND ? = 'changed' THEN reason ELSE ? END "
+        "WHERE resource = ? AND record_id = ?"));
     q.addBindValue(server.isEmpty() ? QVariant() : QVariant(compact(server)));
+    q.addBindValue(reason);
     q.addBindValue(reason);
     q.addBindValue(resource);
     q.addBindValue(recordId);

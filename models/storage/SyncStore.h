@@ -47,8 +47,36 @@ public:
     // (Idempotency-Key) and the time are given here.
     Status enqueue(const QString& resource, const QString& recordId, qint64 baseVersion,
                    const QJsonObject& changed, const QJsonObject& base);
-    // The edits to push to `source` (or to any source), oldest first.
-    Result<QList<OutboxEntry>> outbox(const QString& source);
+    // Queues the create of a record made here (section 9 of the contract):
+    // `record` is the whole record as stored; its version and updated_at are
+    // left out (the server sets them). A new entry id, which is also the
+    // Idempotency-Key of every try.
+    Status enqueueCreate(const QString& resource, const QString& recordId,
+                         const QJsonObject& record);
+    // Whether a create of the record waits in the outbox.
+    Result<bool> hasCreate(const QString& resource, const QString& recordId);
+    // The record of a waiting create was edited: its body becomes `record`
+    // unless that body already went out (the answer then decides, and the
+    // difference is sent as an edit). A create the server refused is
+    // corrected by this: the refusal is cleared, and its next try is a new
+    // request (a new Idempotency-Key, since the server keeps its answer to
+    // the old one).
+    Status refreshCreate(const QString& resource, const QString& recordId,
+                         const QJsonObject& record);
+    // The record of a waiting create was deleted here: nothing is sent.
+    Status dropCreate(const QString& resource, const QString& recordId);
+    // The ids of `resource` whose create waits: a pull leaves them alone.
+    Result<QSet<QString>> pendingCreates(const QString& resource);
+    // The body of a create goes out now: every later try sends the same.
+    Status createSent(const QString& id);
+    // The server refused a create (400/422): kept, with its reason, until
+    // the officer corrects the record.
+    Status createRefused(const QString& id, const QString& field, const QString& reason);
+    // How many creates the server refused and wait for a correction.
+    Result<int> refusedCreates();
+    // The edits and creates to push to `source` (or to any source), oldest
+    // first.
+    Result<QList<OutboxEntry>> outbox(const QString& source = {});
     // A try that failed: counted, with its error.
     Status outboxTryFailed(const QString& id, const QString& error);
     // The entry leaves the outbox (applied, or kept as a conflict).
@@ -61,7 +89,8 @@ public:
                          const QByteArray& etag);
 
     // --- sync_conflicts
-    // The server refused `entry` (reason "changed" or "gone"): it is kept
+    // The server refused `entry` (reason "changed", "gone", or "exists" for
+    // a create whose id the server holds for another record): it is kept
     // as a conflict under the entry's id, with the server's record (empty:
     // none) and the entry's body and base as queued.
     Status addConflict(const OutboxEntry& entry, const QString& source, const QString& reason,
@@ -69,7 +98,8 @@ public:
     // The records of `resource` whose local edit waits in a conflict.
     Result<QSet<QString>> idsInConflict(const QString& resource);
     // The server's latest word on a record in conflict (an empty `server`:
-    // it was deleted there).
+    // it was deleted there). A conflict "exists" (a create met another
+    // record) keeps its reason unless the record is gone.
     Status updateConflict(const QString& resource, const QString& recordId, const QString& reason,
                           const QJsonObject& server);
     // Oldest first, the records as stored.

@@ -1,6 +1,8 @@
 #include "Workspace.h"
 
+#include "AuditLogInternal.h"
 #include "AuditSigning.h"
+#include "RecordStore.h"
 #include "SyncStore.h"
 
 #include <QSqlQuery>
@@ -126,6 +128,21 @@ Status Workspace::enqueueForSync(const QString& resource, const QString& id,
                                  const QJsonObject& before, const QJsonObject& after)
 {
     const qint64 baseVersion = before.value(QLatin1String("version")).toInteger();
+    if (baseVersion <= 0 && !before.isEmpty()) {
+        // Made here: a waiting create sends the record as it is now.
+        sync::SyncStore store(*m_db);
+        auto waiting = store.hasCreate(resource, id);
+        if (!waiting)
+            return Error{waiting.error()};
+        if (!waiting.value())
+            return {};
+        if (after.isEmpty())
+            return store.dropCreate(resource, id);
+        auto record = storedRecord(resource, id);
+        if (!record)
+            return Error{record.error()};
+        return store.refreshCreate(resource, id, record.value());
+    }
     if (baseVersion <= 0 || after.isEmpty())
         return {};
     QJsonObject changed;
@@ -140,9 +157,24 @@ Status Workspace::enqueueForSync(const QString& resource, const QString& id,
     return sync::SyncStore(*m_db).enqueue(resource, id, baseVersion, changed, before);
 }
 
+Result<QJsonObject> Workspace::storedRecord(const QString& resource, const QString& id) const
+{
+    for (const TableSpec* spec : auditdetail::auditedTables()) {
+        if (spec->resource != resource)
+            continue;
+        auto found = RecordStore(*m_db, *spec).find(id);
+        if (!found)
+            return Error{found.error()};
+        if (!found.value())
+            return Error{tr("%1 %2 is not in the workspace.").arg(resource, id)};
+        return *found.value();
+    }
+    return Error{tr("Unknown resource %1.").arg(resource)};
+}
+
 Status Workspace::saveJson(const QString& resource, const QString& id, const QJsonObject& before,
                            const std::function<Status()>& write, const QJsonObject& after,
-                           const QString& summary, const QString& action, bool queueForSync,
+                           const QString& summary, const QString& action, SyncQueue queue,
                            bool evenIfUnchanged)
 {
     if (m_db->isReadOnly())
@@ -163,8 +195,14 @@ Status Workspace::saveJson(const QString& resource, const QString& id, const QJs
     const Status s = m_db->transaction([&]() -> Status {
         if (auto w = write(); !w)
             return w;
-        if (queueForSync) {
+        if (queue == SyncQueue::Edits) {
             if (auto o = enqueueForSync(resource, id, before, after); !o)
+                return o;
+        } else if (queue == SyncQueue::Create) {
+            auto record = storedRecord(resource, id);
+            if (!record)
+                return Error{record.error()};
+            if (auto o = sync::SyncStore(*m_db).enqueueCreate(resource, id, record.value()); !o)
                 return o;
         }
         return AuditLog::append(*m_db, entry);

@@ -88,7 +88,20 @@ public:
                   const QJsonObject& after, const QString& summary, const QString& action,
                   const std::function<Status()>& write, bool evenIfUnchanged = false)
     {
-        return saveJson(resource, id, before, write, after, summary, action, true, evenIfUnchanged);
+        return saveJson(resource, id, before, write, after, summary, action, SyncQueue::Edits,
+                        evenIfUnchanged);
+    }
+
+    // As record(), for a new record made here that the servers are to hold
+    // (a rights request logged by the intake): in the same transaction the
+    // record, as `write` stored it, is queued in the outbox as a create
+    // (POST /{resource}, docs/sync-api.md section 9). Its later edits change
+    // the waiting create until a server confirms it.
+    Status recordCreated(const QString& resource, const QString& id, const QJsonObject& after,
+                         const QString& summary, const std::function<Status()>& write)
+    {
+        return saveJson(resource, id, {}, write, after, summary, QStringLiteral("create"),
+                        SyncQueue::Create);
     }
 
     // As record(), for a change that takes the server's word into account
@@ -99,11 +112,13 @@ public:
                           const std::function<Status()>& write)
     {
         return saveJson(resource, id, before, write, after, summary, QStringLiteral("resolve"),
-                        false);
+                        SyncQueue::None);
     }
     // Queues the fields of `after` that differ from `before` for the next
-    // push, with before's version as the base (nothing when before has no
-    // version: the record was never synced). Part of the caller's transaction.
+    // push, with before's version as the base. A record never synced (no
+    // version) queues no edit; when its create waits in the outbox, the
+    // create takes the record as now stored (an empty `after`: deleted, the
+    // create goes). Part of the caller's transaction.
     Status enqueueForSync(const QString& resource, const QString& id, const QJsonObject& before,
                           const QJsonObject& after);
 
@@ -130,10 +145,20 @@ signals:
 private:
     explicit Workspace(std::unique_ptr<Database> db);
 
+    // What a change queues for the servers: its edits (enqueueForSync), a
+    // create of the new record, or nothing.
+    enum class SyncQueue
+    {
+        Edits,
+        Create,
+        None
+    };
     Status saveJson(const QString& resource, const QString& id, const QJsonObject& before,
                     const std::function<Status()>& write, const QJsonObject& after,
-                    const QString& summary, const QString& action, bool queueForSync = true,
-                    bool evenIfUnchanged = false);
+                    const QString& summary, const QString& action,
+                    SyncQueue queue = SyncQueue::Edits, bool evenIfUnchanged = false);
+    // The record of `resource` as stored (every field, as a create sends it).
+    Result<QJsonObject> storedRecord(const QString& resource, const QString& id) const;
 
     std::unique_ptr<Database> m_db;
     QString m_actor;

@@ -35,6 +35,18 @@ Result<QMap<QString, int>> refusedCauses(Database& db)
     return SyncStore(db).refusedCauses();
 }
 
+Result<QList<OutboxEntry>> loadRefusedCreates(Database& db)
+{
+    auto entries = SyncStore(db).outbox();
+    if (!entries)
+        return Error{entries.error()};
+    QList<OutboxEntry> out;
+    for (const OutboxEntry& e : std::as_const(entries.value()))
+        if (e.isCreate() && e.refused())
+            out << e;
+    return out;
+}
+
 Status dismissRefused(Workspace& ws, const QString& resource, const QString& id)
 {
     auto waiting = loadRefused(ws.database(), resource);

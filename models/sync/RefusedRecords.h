@@ -22,6 +22,12 @@ Result<QList<RefusedRecord>> loadRefused(Database& db, const QString& resource =
 // How many records wait, per cause.
 Result<QMap<QString, int>> refusedCauses(Database& db);
 
+// The creates of records made here that a server refused (400/422), oldest
+// first, each with the server's reason and the field it named. They wait
+// in the outbox until the officer corrects the record (the next sync sends
+// it again); nothing of the record is lost.
+Result<QList<OutboxEntry>> loadRefusedCreates(Database& db);
+
 // The officer gives up on a kept record: it is removed from the waiting
 // list and never tried again (until the server sends it anew), with an
 // audit entry that keeps the record as it was sent. An id that is not

@@ -74,6 +74,8 @@ SyncReport SyncEngine::run()
     }
     if (auto causes = m_store->refusedCauses())
         report.waiting = causes.value();
+    if (auto creates = m_store->refusedCreates(); creates && creates.value() > 0)
+        report.waiting.insert(tr("create refused by the server"), creates.value());
     if (report.ok()) {
         if (auto s = pushCheckpoint(m_db, m_endpoint, m_http); !s)
             report.error = s.error();
@@ -84,13 +86,29 @@ SyncReport SyncEngine::run()
 
 Status SyncEngine::push(SyncReport& report)
 {
+    m_followUps = false;
+    if (auto s = pushEntries(report, false); !s)
+        return s;
+    // An edit made here after a create went out follows it in this run:
+    // the pull after the push must not take the server's copy over it.
+    return m_followUps ? pushEntries(report, true) : Status{};
+}
+
+Status SyncEngine::pushEntries(SyncReport& report, bool editsOnly)
+{
     auto entries = m_store->outbox(m_endpoint.source.name);
     if (!entries)
         return Error{entries.error()};
+    QSet<QString> holding; // creates not confirmed by this run: their children wait
     for (const OutboxEntry& e : std::as_const(entries.value())) {
         const auto type = resourceType(e.resource);
-        if (!type)
+        if (!type || (editsOnly && e.isCreate()))
             continue;
+        if (e.isCreate()) {
+            if (auto s = pushCreate(e, *type, report, holding); !s)
+                return s;
+            continue;
+        }
         Result<HttpResponse> response = Error{QString()};
         if (m_endpoint.source.kind == SourceKind::Rest) {
             HttpClient::Headers h = m_endpoint.headers();
@@ -230,6 +248,12 @@ Status SyncEngine::applyPage(const QString& resource, const TableSpec& spec, Rec
         if (!conflicted)
             return Error{conflicted.error()};
         const QSet<QString> held = std::move(conflicted).value();
+        // Records made here whose create waits: the server's copy (an
+        // earlier try's, whose answer was lost) is taken when the create
+        // is confirmed, not by a pull.
+        auto creating = m_store->pendingCreates(resource);
+        if (!creating)
+            return Error{creating.error()};
         // Records to write go in batches; a tombstone first writes what
         // came before it, so the page applies in its order.
         QList<RowLayout::Row> pending;
@@ -269,6 +293,8 @@ Status SyncEngine::applyPage(const QString& resource, const TableSpec& spec, Rec
                 continue;
             }
             const bool tombstone = item.value(QLatin1String("deleted")).toBool();
+            if (creating->contains(id))
+                continue;
             if (held.contains(id)) {
                 // The officer's edit stays until the conflict is resolved;
                 // the conflict gets the server's latest word (a deletion

@@ -107,6 +107,18 @@ public:
 
 private:
     Status push(SyncReport& report);
+    // One pass over the outbox, oldest first (`editsOnly`: the PATCHes).
+    Status pushEntries(SyncReport& report, bool editsOnly);
+    // A create of a record made here (POST, PushCreate.cpp). `holding`
+    // gets "resource/id" of a create not confirmed by this run: an entry
+    // whose record refers to one waits behind it (parents first).
+    Status pushCreate(const OutboxEntry& entry, const ResourceType& type, SyncReport& report,
+                      QSet<QString>& holding);
+    // The server holds the record of a create: the local record takes its
+    // version (and what it filled in) and the entry leaves the outbox; an
+    // edit made here after the body went out is queued as a PATCH.
+    Status confirmCreate(const OutboxEntry& entry, const ResourceType& type,
+                         const QJsonObject& server, SyncReport& report);
     Status pull(const QString& resource, SyncReport& report);
     Status applyPage(const QString& resource, const TableSpec& spec, RecordStore& store,
                      const struct FetchedPage& page, SyncReport& report);
@@ -122,8 +134,9 @@ private:
     Endpoint m_endpoint;
     SyncOptions m_options;
     HttpClient m_http;
-    QSet<QString> m_kept;  // ids of the resource being pulled that wait in sync_refused
-    QSet<QString> m_tried; // "resource/id" of the kept records this run has tried
+    QSet<QString> m_kept;     // ids of the resource being pulled that wait in sync_refused
+    QSet<QString> m_tried;    // "resource/id" of the kept records this run has tried
+    bool m_followUps = false; // a confirmed create queued an edit made meanwhile
 };
 
 } // namespace workbench::sync

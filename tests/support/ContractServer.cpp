@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrlQuery>
 #include <algorithm>
 
@@ -39,8 +40,14 @@ QByteArray reason(int status)
         return "Unauthorized";
     case 404:
         return "Not Found";
+    case 201:
+        return "Created";
+    case 409:
+        return "Conflict";
     case 412:
         return "Precondition Failed";
+    case 422:
+        return "Unprocessable Content";
     case 429:
         return "Too Many Requests";
     case 500:
@@ -200,6 +207,7 @@ void ContractServer::serve(QTcpSocket* socket)
     m_queries << request.rawQuery;
 
     Response response;
+    int delayMs = 0;
     std::optional<Fault> fault;
     bool waiting = false;
     for (int i = 0; i < m_faults.size(); ++i) {
@@ -221,6 +229,23 @@ void ContractServer::serve(QTcpSocket* socket)
         response = {429, problem(429, "Too Many Requests"), {{"Retry-After", "1"}}};
     } else if (fault == Fault::RedirectToHttp) {
         response = {302, {}, {{"Location", "http://compliance.example.com/api/v1/x"}}};
+    } else if (request.method == "POST" && !request.path.contains("checkpoints")) {
+        const QStringList parts = request.path.split('/', Qt::SkipEmptyParts);
+        const bool postgrest = parts.value(0) == "rest";
+        if (parts.size() != 3 || (parts[0] != "api" && !postgrest))
+            response = {404, problem(404, "Not Found", request.path)};
+        else if (postgrest && request.headers.value("apikey") != m_token)
+            response = {401, problem(401, "Unauthorized", "apikey missing")};
+        else
+            response = create(QString(parts[2]).replace('_', '-'), request, postgrest,
+                              fault == Fault::Unprocessable);
+        if (fault == Fault::StoreThenClose) {
+            lock.unlock();
+            socket->abort(); // stored; not a byte of the answer
+            return;
+        }
+        if (fault == Fault::StoreThenDelay)
+            delayMs = m_answerDelayMs;
     } else {
         response = handle(request);
         if (fault == Fault::MalformedJson)
@@ -245,6 +270,14 @@ void ContractServer::serve(QTcpSocket* socket)
         socket->write(out + response.body.left(response.body.size() / 2));
         socket->flush();
         socket->abort();
+        return;
+    }
+    if (delayMs > 0) {
+        // On the server thread, later; gone with the socket if the client is.
+        QTimer::singleShot(delayMs, socket, [socket, bytes = out + response.body] {
+            socket->write(bytes);
+            socket->disconnectFromHost();
+        });
         return;
     }
     socket->write(out + response.body);

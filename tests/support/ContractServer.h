@@ -31,6 +31,15 @@ public:
         WrongShape,     // valid JSON, but not a page: {"unexpected": true}
         RedirectToHttp, // 302 to a plain-http address that is not loopback
         ApplyThenDrop,  // PATCH applied, the answer never arrives
+        // For a POST (a create): the record is stored, then the connection
+        // closes without a byte of the answer (a lost answer).
+        StoreThenClose,
+        // The record is stored and the answer waits answerDelay() ms (long
+        // enough and the client is killed while it waits).
+        StoreThenDelay,
+        // The create is refused: 422 naming `subject_email` (field and
+        // detail as set by setRefusal()).
+        Unprocessable,
     };
 
     explicit ContractServer(QByteArray token, QObject* parent = nullptr);
@@ -55,6 +64,19 @@ public:
     // The query strings (decoded) of the requests whose path starts so.
     QStringList queries(const QString& pathPrefix = {}) const;
     int patchesApplied() const { return m_patchesApplied; }
+    // POST /{resource} (REST) and POST /{table} (PostgREST): creates. With
+    // an Idempotency-Key (REST) the first answer is kept: the same key and
+    // the same body get it again (never a second record), the same key with
+    // another body gets 422. An id already held gets 409 with the record
+    // held (REST) or PostgREST's duplicate-key error.
+    int postsReceived(const QString& pathPrefix = {}) const;
+    int recordsCreated() const;
+    // The Idempotency-Key of every POST received, in order ("" when none).
+    QStringList idempotencyKeys() const;
+    // The headers of the last POST received (names in lower case).
+    QHash<QByteArray, QByteArray> lastPostHeaders() const;
+    void setAnswerDelay(int ms);
+    void setRefusal(const QString& field, const QString& detail);
     // Audit checkpoints received (POST /audit-checkpoints), in order, as
     // sent; one whose signature does not verify is refused (422), one older
     // than a checkpoint already held for its key gets 409.
@@ -93,6 +115,8 @@ private:
     // The last copy of every id, soft-deleted rows (tombstones) too.
     QList<QJsonObject> rows(const QString& resource) const;
     Response checkpoint(const Request& request);
+    // ContractServerCreate.cpp
+    Response create(const QString& resource, const Request& request, bool postgrest, bool refuse);
     QJsonObject applyPatch(const QString& resource, QJsonObject record, const QJsonObject& changes);
 
     QThread m_thread;
@@ -115,6 +139,19 @@ private:
     int m_patchesApplied = 0;
     int m_clock = 0;
     QList<QJsonObject> m_checkpoints;
+    struct Keyed // a create's first answer, kept under its Idempotency-Key
+    {
+        QByteArray body;
+        Response response;
+    };
+    QHash<QString, Keyed> m_createKeys;
+    QStringList m_postKeys;
+    QStringList m_postPaths; // beside m_postKeys
+    QHash<QByteArray, QByteArray> m_lastPostHeaders;
+    int m_created = 0;
+    int m_answerDelayMs = 60000;
+    QString m_refusedField = QStringLiteral("subject_email");
+    QString m_refusedDetail = QStringLiteral("not an e-mail address");
 };
 
 } // namespace workbench::test

@@ -232,6 +232,56 @@ private slots:
     // The sync worker's connection: no lock of its own beside the owner's,
     // writes through, and refuses a file the owner has not brought up to
     // date.
+    // Schema 11 lets the outbox hold creates: an edit queued before keeps
+    // everything it had and reads as an edit whose Idempotency-Key is its id.
+    void outboxCreatesKeepTheEditsQueuedBefore()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("v10.sqlite");
+        const int previous = Database::latestSchemaVersion() - 1;
+        {
+            auto old = Database::open(path, {Database::Mode::ReadWrite, previous});
+            QVERIFY2(old, qPrintable(old.error()));
+            QSqlQuery q(old.value()->connection());
+            QVERIFY2(q.exec("INSERT INTO sync_outbox (id, resource, record_id, base_version, "
+                            "body_json, created_at, attempts, last_error, source, base_json) "
+                            "VALUES ('e1', 'organizations', 'o1', 3, '{\"name\":\"B\"}', "
+                            "'2026-11-02T10:00:00.000Z', 2, 'timed out', NULL, "
+                            "'{\"name\":\"A\"}')"),
+                     qPrintable(q.lastError().text()));
+        }
+        auto db = Database::open(path);
+        QVERIFY2(db, qPrintable(db.error()));
+        QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(q.exec("SELECT resource, record_id, base_version, body_json, attempts, "
+                       "last_error, base_json, op, COALESCE(idempotency_key, id), sent_at, "
+                       "refused_reason FROM sync_outbox"));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QString("organizations"));
+        QCOMPARE(q.value(1).toString(), QString("o1"));
+        QCOMPARE(q.value(2).toInt(), 3);
+        QCOMPARE(q.value(3).toString(), QString("{\"name\":\"B\"}"));
+        QCOMPARE(q.value(4).toInt(), 2);
+        QCOMPARE(q.value(5).toString(), QString("timed out"));
+        QCOMPARE(q.value(6).toString(), QString("{\"name\":\"A\"}"));
+        QCOMPARE(q.value(7).toString(), QString("update"));
+        QCOMPARE(q.value(8).toString(), QString("e1"));
+        QVERIFY(q.value(9).isNull());
+        QVERIFY(q.value(10).isNull());
+        QVERIFY(!q.next());
+        // What an entry may be, and one create per record.
+        QVERIFY(!q.exec("INSERT INTO sync_outbox (id, resource, record_id, base_version, "
+                        "body_json, created_at, op) VALUES ('e2', 'organizations', 'o1', 0, "
+                        "'{}', '2026-11-02T10:00:00.000Z', 'delete')"));
+        QVERIFY(q.exec("INSERT INTO sync_outbox (id, resource, record_id, base_version, "
+                       "body_json, created_at, op) VALUES ('e3', 'organizations', 'o9', 0, "
+                       "'{}', '2026-11-02T10:00:00.000Z', 'create')"));
+        QVERIFY(!q.exec("INSERT INTO sync_outbox (id, resource, record_id, base_version, "
+                        "body_json, created_at, op) VALUES ('e4', 'organizations', 'o9', 0, "
+                        "'{}', '2026-11-02T10:00:00.000Z', 'create')"));
+    }
+
     void companionConnectionWritesBesideTheOwner()
     {
         TempFolder tmp;

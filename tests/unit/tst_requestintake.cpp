@@ -119,8 +119,13 @@ private slots:
         QCOMPARE(detail->events.first().at, q.receivedAt);
         QVERIFY(detail->events.first().text.contains("Please delete my account"));
 
-        // Creates are not sent to a server yet: nothing is queued.
-        QCOMPARE(count(*m_ws, "SELECT count(*) FROM sync_outbox"), 0);
+        // Queued for the servers as a create, in the same transaction
+        // (tst_outboxcreates checks the entry itself).
+        QCOMPARE(count(*m_ws, "SELECT count(*) FROM sync_outbox"), 1);
+        QCOMPARE(count(*m_ws, "SELECT count(*) FROM sync_outbox WHERE op = 'create' AND "
+                              "resource = 'rights-requests' AND record_id = '" +
+                                  q.id + "'"),
+                 1);
     }
 
     void aVcdpaRequestIsStoredAndReadBack()

@@ -116,14 +116,18 @@ const QList<Command>& commands()
           formatOption(QStringLiteral("text|csv|json"))}},
         {"export-annex",
          "export-annex --workspace FILE --org ID --layout scc-processor|scc-transfer|ropa\n"
-         "                        --format xlsx|docx|odt|pdf|csv|md|html|json -o OUT",
-         "Write the processor list as a DPA annex; lists what processors lack.",
+         "                        --format xlsx|docx|odt|pdf|csv|md|html|json -o OUT [--as-of "
+         "DATE]",
+         "Write the processor list as a DPA annex; lists what processors lack. With --as-of, the "
+         "registry as it stood at the end of that day (rebuilt from the audit log).",
          &runExportAnnex,
          {workspaceOption(), option("org", "The organization.", "ID"),
           option("layout", "scc-processor, scc-transfer or ropa.", "LAYOUT"),
           formatOption(QStringLiteral("xlsx|docx|odt|pdf|csv|md|html|json")),
           QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
-                             QStringLiteral("The file to write."), QStringLiteral("OUT"))}},
+                             QStringLiteral("The file to write."), QStringLiteral("OUT")),
+          option("as-of", "The registry at the end of this day (YYYY-MM-DD, local time).",
+                 "DATE")}},
         {"import-processors",
          "import-processors --workspace FILE --org ID IN [--dry-run] [--progress]",
          "Import a processor list (CSV, TSV, XLSX, JSON): what is added, updated, rejected.",

@@ -11,6 +11,7 @@ class QUndoStack;
 namespace workbench {
 
 class AnnexExportDialog;
+class AsOfBar;
 class ImportProcessorsDialog;
 class ProcessorDetailPane;
 class ProcessorTreeModel;
@@ -37,6 +38,8 @@ public:
     // The import dialog for a file, or nullptr (the reason is shown).
     ImportProcessorsDialog* makeImportDialog(const QString& path);
     QString selectedProcessorId() const;
+    // The date control and banner of the "as of" view.
+    AsOfBar* asOfBar() const { return m_asOf; }
 
 protected:
     void refresh() override;
@@ -49,6 +52,7 @@ private:
     void addFromCatalogue();
     void offboardSelected();
     void openAnnexExport();
+    void showAsOf(QDate day);
 
     Workspace& m_workspace;
     QUndoStack& m_undoStack;
@@ -62,6 +66,7 @@ private:
     QPushButton* m_importList = nullptr;
     QLabel* m_notes = nullptr;
     ProcessorDetailPane* m_detail = nullptr;
+    AsOfBar* m_asOf = nullptr;
     QString m_selectedId;
 };
 

@@ -108,11 +108,14 @@ const QList<Command>& commands()
           formatOption(QStringLiteral("text|json"))},
          1},
         {"retention",
-         "retention --workspace FILE --org ID [--deleted-on DATE] [--format text|csv|json]",
-         "Print the retention rules, or with --deleted-on one person's dated schedule.",
+         "retention --workspace FILE --org ID [--deleted-on DATE] [--as-of DATE]\n"
+         "                        [--format text|csv|json]",
+         "Print the retention rules, or with --deleted-on one person's dated schedule; with "
+         "--as-of, the rules as they stood at the end of that day.",
          &runRetention,
          {workspaceOption(), option("org", "The organization.", "ID"),
           option("deleted-on", "Date the person deleted their account.", "DATE"),
+          option("as-of", "The rules at the end of this day (YYYY-MM-DD, local time).", "DATE"),
           formatOption(QStringLiteral("text|csv|json"))}},
         {"export-annex",
          "export-annex --workspace FILE --org ID --layout scc-processor|scc-transfer|ropa\n"

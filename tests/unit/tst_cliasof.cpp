@@ -58,11 +58,19 @@ private slots:
         p.address = "1 Old Street, Dublin";
         p.organizationIds = {"org"};
         p.dataCategories = {"user.contact.email"};
+        RetentionRule rule;
+        rule.id = "rule";
+        rule.organizationId = "org";
+        rule.dataCategory = "account data";
+        rule.period = *IsoDuration::parse(u"P30D");
         QVERIFY_OK(ws.save(org, "org"));
         QVERIFY_OK(ws.save(p, "add"));
+        QVERIFY_OK(ws.save(rule, "rule"));
         ws.setClock({});
         p.address = "2 New Street, Dublin";
         QVERIFY_OK(ws.save(p, "edit"));
+        rule.period = *IsoDuration::parse(u"P90D");
+        QVERIFY_OK(ws.save(rule, "rule edit"));
     }
 
     void yesterdaysAnnexHasTheOldValue()
@@ -109,6 +117,22 @@ private slots:
         QVERIFY2(page.contains("— as of "), qPrintable(page.left(800)));
     }
 
+    void yesterdaysRetentionRules()
+    {
+        const QDate yesterday = QDate::currentDate().addDays(-1);
+        const Run then = runCli({"retention", "--workspace", m_path, "--org", "org", "--format",
+                                 "json", "--as-of", yesterday.toString(Qt::ISODate)});
+        QVERIFY2(then.code == 0, qPrintable(then.err));
+        QVERIFY2(then.out.contains("P30D") && !then.out.contains("P90D"), qPrintable(then.out));
+        const Run now =
+            runCli({"retention", "--workspace", m_path, "--org", "org", "--format", "json"});
+        QVERIFY2(now.out.contains("P90D") && !now.out.contains("P30D"), qPrintable(now.out));
+        const Run before = runCli({"retention", "--workspace", m_path, "--org", "org", "--as-of",
+                                   m_first.addDays(-1).toString(Qt::ISODate)});
+        QCOMPARE(before.code, 1);
+        QVERIFY2(before.err.contains(m_first.toString(Qt::ISODate)), qPrintable(before.err));
+    }
+
     void aDayBeforeTheLogIsRefused()
     {
         const QString out = m_tmp.path("before.json");
@@ -128,6 +152,9 @@ private slots:
                         "--format", "json", "-o", m_tmp.path("x.json"), "--as-of", bad});
             QCOMPARE(r.code, 2);
             QVERIFY2(r.err.contains("--as-of") && r.err.contains(bad), qPrintable(r.err));
+            const Run t =
+                runCli({"retention", "--workspace", m_path, "--org", "org", "--as-of", bad});
+            QCOMPARE(t.code, 2);
         }
     }
 };

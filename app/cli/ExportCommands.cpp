@@ -1,6 +1,7 @@
 #include "Commands.h"
 #include "export/AnnexWriter.h"
 #include "export/ProcessorImport.h"
+#include "services/AsOfService.h"
 #include "services/Session.h"
 
 namespace workbench::cli {
@@ -23,23 +24,45 @@ int runExportAnnex(QCommandLineParser& p, QTextStream& out, QTextStream& err)
     const QString orgId = p.value(QStringLiteral("org"));
     if (orgId.isEmpty())
         return usageError(err, QStringLiteral("export-annex needs --org ID"));
+    QDate asOf;
+    if (p.isSet(QStringLiteral("as-of"))) {
+        const QString text = p.value(QStringLiteral("as-of"));
+        asOf = QDate::fromString(text, Qt::ISODate);
+        if (!asOf.isValid() || text.size() != 10)
+            return usageError(err,
+                              QStringLiteral("--as-of '%1' is not a date (YYYY-MM-DD)").arg(text));
+        if (asOf > QDate::currentDate())
+            return usageError(err, QStringLiteral("--as-of %1 lies in the future").arg(text));
+    }
     auto ws = openWorkspace(p.value(QStringLiteral("workspace")), {Database::Mode::ReadOnly, {}});
     if (!ws) {
         err << "privacy-workbench export-annex: " << ws.error() << '\n';
         return Problem;
     }
-    auto orgs = ws.value()->organizations();
+    // As of a day: the organizations and processors as they stood then.
+    const AsOfService history(*ws.value());
+    std::optional<AsOfPoint> point;
+    if (asOf.isValid()) {
+        auto at = history.point(asOf);
+        if (!at) {
+            err << "privacy-workbench export-annex: " << at.error() << '\n';
+            return Problem;
+        }
+        point = at.value();
+    }
+    auto orgs = point ? history.organizations(*point) : ws.value()->organizations();
     const auto org = orgs ? std::find_if(orgs->begin(), orgs->end(),
                                          [&](const Organization& o) { return o.id == orgId; })
                           : orgs->end();
     if (!orgs || org == orgs->end())
         return usageError(err, QStringLiteral("no organization '%1' in the workspace").arg(orgId));
-    auto processors = ws.value()->processors(orgId);
+    auto processors = point ? history.processors(*point, orgId) : ws.value()->processors(orgId);
     if (!processors) {
         err << "privacy-workbench export-annex: " << processors.error() << '\n';
         return Problem;
     }
     AnnexTable table = buildAnnex(*layout, *org, processors.value(), QDate::currentDate());
+    markAsOf(table, asOf);
     auto head = ws.value()->auditHead();
     if (!head) {
         err << "privacy-workbench export-annex: " << head.error() << '\n';
@@ -50,7 +73,11 @@ int runExportAnnex(QCommandLineParser& p, QTextStream& out, QTextStream& err)
         err << "privacy-workbench export-annex: " << s.error() << '\n';
         return Problem;
     }
-    out << "Wrote " << table.rows.size() << " processor(s) to " << output << '\n';
+    out << "Wrote " << table.rows.size() << " processor(s) to " << output
+        << (asOf.isValid() ? QStringLiteral(" (the registry as of the end of %1)")
+                                 .arg(asOf.toString(Qt::ISODate))
+                           : QString())
+        << '\n';
     if (!table.gaps.isEmpty()) {
         out << "Information missing (the annex says so too"
             << (*format == AnnexFormat::Csv ? QStringLiteral(", except in CSV") : QString())

@@ -1,6 +1,7 @@
 #include "Commands.h"
 #include "domain/Retention.h"
 #include "export/PersonScheduleExport.h"
+#include "services/AsOfService.h"
 #include "services/Session.h"
 
 namespace workbench::cli {
@@ -25,17 +26,36 @@ int runRetention(QCommandLineParser& p, QTextStream& out, QTextStream& err)
                     err, QStringLiteral("--deleted-on '%1' is not a date (YYYY-MM-DD)").arg(text));
         }
     }
+    QDate asOf;
+    if (p.isSet(QStringLiteral("as-of"))) {
+        const QString text = p.value(QStringLiteral("as-of"));
+        asOf = QDate::fromString(text, Qt::ISODate);
+        if (!asOf.isValid() || text.size() != 10 || asOf > QDate::currentDate())
+            return usageError(
+                err, QStringLiteral("--as-of '%1' is not a past date (YYYY-MM-DD)").arg(text));
+    }
     auto ws = openWorkspace(p.value(QStringLiteral("workspace")), {Database::Mode::ReadOnly, {}});
     if (!ws) {
         err << "privacy-workbench retention: " << ws.error() << '\n';
         return Problem;
     }
+    // As of a day: the rules (and the processors they name) as they stood then.
+    const AsOfService history(*ws.value());
+    std::optional<AsOfPoint> point;
+    if (asOf.isValid()) {
+        auto at = history.point(asOf);
+        if (!at) {
+            err << "privacy-workbench retention: " << at.error() << '\n';
+            return Problem;
+        }
+        point = at.value();
+    }
     auto orgs = ws.value()->organizations();
     if (!orgs || std::none_of(orgs->begin(), orgs->end(),
                               [&](const Organization& o) { return o.id == org; }))
         return usageError(err, QStringLiteral("no organization '%1' in the workspace").arg(org));
-    auto rules = ws.value()->retentionRules(org);
-    auto processors = ws.value()->processors(org);
+    auto rules = point ? history.retentionRules(*point, org) : ws.value()->retentionRules(org);
+    auto processors = point ? history.processors(*point, org) : ws.value()->processors(org);
     if (!rules || !processors) {
         err << "privacy-workbench retention: " << (rules ? processors.error() : rules.error())
             << '\n';

@@ -1,6 +1,8 @@
 #include "Annex.h"
 
 #include "ExportFile.h"
+#include "domain/DataTaxonomy.h"
+#include "storage/AuditHistory.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -100,7 +102,19 @@ QString countryName(const QString& code)
 
 QString AnnexTable::subtitle() const
 {
+    if (asOf.isValid())
+        return Annex::tr("%1 · the registry as of the end of %2, rebuilt from the audit log · "
+                         "made on %3")
+            .arg(organization, asOf.toString(Qt::ISODate), date.toString(Qt::ISODate));
     return Annex::tr("%1 · as of %2").arg(organization, date.toString(Qt::ISODate));
+}
+
+void markAsOf(AnnexTable& table, QDate day)
+{
+    if (!day.isValid() || table.asOf.isValid())
+        return;
+    table.asOf = day;
+    table.title = Annex::tr("%1 — as of %2").arg(table.title, AuditHistory::dayText(day));
 }
 
 QString AnnexTable::footer() const
@@ -175,8 +189,8 @@ AnnexTable buildAnnex(AnnexLayout layout, const Organization& org,
                                   p.address,
                                   p.contact,
                                   description.trimmed(),
-                                  joined(p.dataCategories),
-                                  joined(p.dataSubjects),
+                                  joined(DataTaxonomy::categoryLabels(p.dataCategories)),
+                                  joined(DataTaxonomy::subjectLabels(p.dataSubjects)),
                                   locations(p.locations),
                                   displayLabel(p.transferMechanism)};
         }
@@ -211,8 +225,8 @@ AnnexTable buildAnnex(AnnexLayout layout, const Organization& org,
                                   p.website,
                                   p.service,
                                   joined(p.purposes),
-                                  joined(p.dataCategories),
-                                  joined(p.dataSubjects),
+                                  joined(DataTaxonomy::categoryLabels(p.dataCategories)),
+                                  joined(DataTaxonomy::subjectLabels(p.dataSubjects)),
                                   locations(p.locations),
                                   displayLabel(p.transferMechanism),
                                   displayLabel(p.dpaStatus),
@@ -226,6 +240,7 @@ AnnexTable buildAnnex(AnnexLayout layout, const Organization& org,
         break;
     }
     for (const Processor& p : std::as_const(listed)) {
+        t.keys.append({p.id, p.dataCategories, p.dataSubjects});
         const QStringList missing = missingFor(layout, p);
         if (!missing.isEmpty())
             t.gaps.append({p.id, p.name, missing});

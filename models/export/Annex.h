@@ -27,6 +27,14 @@ struct AnnexGap
     QStringList missing;
 };
 
+// The taxonomy keys behind one row (JSON keeps them beside the labels).
+struct AnnexRowKeys
+{
+    QString processorId;
+    QStringList dataCategories;
+    QStringList dataSubjects;
+};
+
 // The annex as a table, ready for any writer.
 struct AnnexTable
 {
@@ -37,8 +45,12 @@ struct AnnexTable
     QString note; // said once above the table (e.g. the delimitation of responsibilities)
     QStringList columns;
     QList<QStringList> rows;
-    QList<int> widths; // suggested column widths, in characters
+    QList<int> widths;        // suggested column widths, in characters
+    QList<AnnexRowKeys> keys; // one per row
     QList<AnnexGap> gaps;
+    // The day whose end the registry is shown as of (rebuilt from the audit
+    // log); invalid: the registry as it is now. Set with markAsOf().
+    QDate asOf;
     // The audit log's head when the annex was made: every format but CSV
     // names it in its footer (auditFooter()), JSON as "audit_head".
     std::optional<AuditHead> audit;
@@ -55,6 +67,10 @@ struct AnnexTable
 // are left out).
 AnnexTable buildAnnex(AnnexLayout layout, const Organization& organization,
                       const QList<Processor>& processors, QDate date);
+
+// Makes the annex one of the registry as of the end of `day`: its title and
+// subtitle say so, JSON as "as_of".
+void markAsOf(AnnexTable& table, QDate day);
 
 // EEA countries (ISO 3166-1 alpha-2): processing elsewhere needs a transfer
 // mechanism.

@@ -130,10 +130,19 @@ QString annexToHtml(const AnnexTable& t)
 QByteArray annexToJson(const AnnexTable& t)
 {
     QJsonArray rows;
-    for (const QStringList& row : t.rows) {
+    for (qsizetype r = 0; r < t.rows.size(); ++r) {
+        const QStringList& row = t.rows[r];
         QJsonObject o;
         for (int i = 0; i < t.columns.size(); ++i)
             o.insert(t.columns[i], row.value(i));
+        // The taxonomy keys, for machines (the columns hold the labels).
+        if (r < t.keys.size()) {
+            const AnnexRowKeys& k = t.keys[r];
+            o.insert(QStringLiteral("processor_id"), k.processorId);
+            o.insert(QStringLiteral("data_categories"),
+                     QJsonArray::fromStringList(k.dataCategories));
+            o.insert(QStringLiteral("data_subjects"), QJsonArray::fromStringList(k.dataSubjects));
+        }
         rows.append(o);
     }
     QJsonArray gaps;
@@ -150,6 +159,8 @@ QByteArray annexToJson(const AnnexTable& t)
                   {QStringLiteral("columns"), QJsonArray::fromStringList(t.columns)},
                   {QStringLiteral("rows"), rows},
                   {QStringLiteral("missing"), gaps}};
+    if (t.asOf.isValid())
+        o.insert(QStringLiteral("as_of"), t.asOf.toString(Qt::ISODate));
     if (t.audit)
         o.insert(QStringLiteral("audit_head"),
                  QJsonObject{{QStringLiteral("seq"), t.audit->seq},

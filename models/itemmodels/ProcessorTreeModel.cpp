@@ -30,7 +30,9 @@ void ProcessorTreeModel::reload()
     beginResetModel();
     m_items.clear();
     m_nodes = {Node{}};
-    if (!m_organizationId.isEmpty()) {
+    if (m_snapshot) {
+        m_items = *m_snapshot;
+    } else if (!m_organizationId.isEmpty()) {
         auto all = m_workspace.processors(m_organizationId);
         if (all)
             m_items = std::move(all).value();
@@ -59,9 +61,23 @@ void ProcessorTreeModel::reload()
     endResetModel();
 }
 
+void ProcessorTreeModel::showSnapshot(const QList<Processor>& processors)
+{
+    m_snapshot = processors;
+    reload();
+}
+
+void ProcessorTreeModel::showCurrent()
+{
+    if (!m_snapshot)
+        return;
+    m_snapshot.reset();
+    reload();
+}
+
 void ProcessorTreeModel::onRecordChanged(const QString& resource, const QString& id)
 {
-    if (resource != resource::processors)
+    if (resource != resource::processors || m_snapshot)
         return;
     const QModelIndex at = indexOf(id);
     auto fresh = m_workspace.processor(id);

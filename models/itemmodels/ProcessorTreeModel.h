@@ -32,6 +32,12 @@ public:
     void setOrganization(const QString& organizationId);
     QString organization() const { return m_organizationId; }
 
+    // Shows fixed records (the registry as of a past day, AsOfService) and
+    // stops following the workspace until showCurrent().
+    void showSnapshot(const QList<Processor>& processors);
+    void showCurrent();
+    bool isSnapshot() const { return m_snapshot.has_value(); }
+
     // The processor at `index`, or nullptr.
     const Processor* processor(const QModelIndex& index) const;
     QModelIndex indexOf(const QString& processorId, int column = 0) const;
@@ -63,6 +69,7 @@ private:
     Workspace& m_workspace;
     QString m_organizationId;
     QList<Processor> m_items;
+    std::optional<QList<Processor>> m_snapshot;
     QList<Node> m_nodes; // m_nodes[0] is the root
 };
 

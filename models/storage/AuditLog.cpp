@@ -186,17 +186,23 @@ Status AuditLog::append(Database& db, AuditEntry& e)
 {
     const QSqlDatabase conn = db.connection();
     QSqlQuery last(conn);
-    if (!last.exec(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")))
+    if (!last.exec(QStringLiteral("SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1")))
         return sqlError(QStringLiteral("Reading the audit log"), last);
+    QDateTime lastAt;
     if (last.next()) {
         e.seq = last.value(0).toLongLong() + 1;
         e.prevHash = last.value(1).toString();
+        lastAt = QDateTime::fromString(last.value(2).toString(), Qt::ISODateWithMs);
     } else {
         e.seq = 1;
         e.prevHash = QString::fromLatin1(kGenesis);
     }
     if (!e.at.isValid())
         e.at = QDateTime::currentDateTimeUtc();
+    // Entry times never go back (a clock set back stays at the last entry's
+    // time): the "as of" views find a day's end by bisecting the sequence.
+    if (lastAt.isValid() && e.at < lastAt)
+        e.at = lastAt;
     // Millisecond precision, UTC: what is stored is exactly what was hashed.
     e.at = QDateTime::fromString(e.at.toUTC().toString(Qt::ISODateWithMs), Qt::ISODateWithMs);
     // The record this entry is about, as this change wrote it.

@@ -184,6 +184,8 @@ Status Workspace::saveJson(const QString& resource, const QString& id, const QJs
         return {};
     AuditEntry entry;
     entry.actor = m_actor;
+    if (m_clock)
+        entry.at = m_clock();
     entry.action = !action.isEmpty()
                        ? action
                        : (before.isEmpty() ? QStringLiteral("create") : QStringLiteral("update"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuditHistory.h"
 #include "AuditLog.h"
 #include "AuditSigning.h"
 #include "Database.h"
@@ -126,6 +127,29 @@ public:
     // its worker): listeners reload them (the id is empty: many records).
     void notifyChanged(const QString& resource) { emit recordChanged(resource, QString()); }
 
+    // "As of" a day: the records as they stood at the end of a day in
+    // `zone`, rebuilt from the audit log (see AuditHistory). asOfPoint()
+    // refuses a day the log cannot answer for, saying from which day it can;
+    // recordsAsOf() turns the current records of a kind (those `keep` keeps,
+    // e.g. one organization's) into those of the point. A new audited kind
+    // needs nothing more than its Repository.
+    Result<AsOfPoint> asOfPoint(QDate day, const QTimeZone& zone,
+                                const QStringList& resources) const
+    {
+        return AuditHistory(*m_db).point(day, zone, resources);
+    }
+    Result<QDate> asOfEarliestDay(const QStringList& resources, const QTimeZone& zone) const
+    {
+        return AuditHistory(*m_db).earliestDay(resources, zone);
+    }
+    template <typename T>
+    Result<QList<T>> recordsAsOf(const AsOfPoint& point, QList<T> current,
+                                 const std::function<bool(const T&)>& keep = {}) const;
+
+    // "Now" for the audit entries of changes (tests set a fixed clock; the
+    // log keeps its times in order whatever the clock says).
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
     Result<QList<AuditEntry>> auditEntries(const AuditFilter& filter = {}) const
     {
         return AuditLog::entries(*m_db, filter);
@@ -162,6 +186,7 @@ private:
 
     std::unique_ptr<Database> m_db;
     QString m_actor;
+    std::function<QDateTime()> m_clock;
 };
 
 template <typename T>
@@ -176,6 +201,32 @@ Status Workspace::save(const T& record, const QString& summary, const QString& a
     return saveJson(
         Repository<T>::resource(), record.id, before, [&] { return repo.save(record); },
         record.toJson(), summary, action);
+}
+
+template <typename T>
+Result<QList<T>> Workspace::recordsAsOf(const AsOfPoint& point, QList<T> current,
+                                        const std::function<bool(const T&)>& keep) const
+{
+    auto states = AuditHistory(*m_db).states(point, Repository<T>::resource());
+    if (!states)
+        return Error{states.error()};
+    const auto& changed = states->changed;
+    if (changed.isEmpty())
+        return current;
+    current.removeIf([&](const T& record) { return changed.contains(record.id); });
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
+        if (!it.value())
+            continue; // it did not exist yet
+        auto record = T::fromJson(*it.value());
+        if (!record)
+            return Error{AuditHistory::tr("The audit log's state of %1 %2 cannot be read: %3")
+                             .arg(Repository<T>::resource(), it.key(), record.error())};
+        if (!keep || keep(record.value()))
+            current.append(std::move(record).value());
+    }
+    // In the order the store lists them (by id).
+    std::sort(current.begin(), current.end(), [](const T& a, const T& b) { return a.id < b.id; });
+    return current;
 }
 
 template <typename T> Status Workspace::remove(const QString& id, const QString& summary)

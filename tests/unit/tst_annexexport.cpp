@@ -216,7 +216,17 @@ private slots:
             QVERIFY2(o.contains(key), key);
         QCOMPARE(o["layout"].toString(), QStringLiteral("scc-processor"));
         QCOMPARE(o["rows"].toArray().size(), 8);
-        QCOMPARE(o["rows"].toArray()[0].toObject().keys().size(), m_table.columns.size());
+        // The columns (labels), and the taxonomy keys behind them.
+        const QJsonObject row = o["rows"].toArray()[0].toObject();
+        QCOMPARE(row.keys().size(), m_table.columns.size() + 3);
+        QVERIFY(row["data_categories"].isArray());
+        QVERIFY(row["data_subjects"].isArray());
+        QVERIFY(!row["processor_id"].toString().isEmpty());
+        bool anyKey = false;
+        for (const QJsonValue& r : o["rows"].toArray())
+            for (const QJsonValue& k : r.toObject()["data_categories"].toArray())
+                anyKey = anyKey || k.toString().startsWith("user.");
+        QVERIFY(anyKey);
         QVERIFY(o["missing"].toArray()[0].toObject()["missing"].isArray());
     }
 

@@ -4,12 +4,16 @@
 #include "dialogs/FileDialog.h"
 #include "dialogs/MessageBox.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -48,9 +52,27 @@ AnnexExportDialog::AnnexExportDialog(const Organization& organization,
     m_gaps->setObjectName(QStringLiteral("annexGaps"));
     m_gaps->setToolTip(tr("Double-click to fix the processor first"));
 
+    // The registry as of a past day (rebuilt from the audit log).
+    m_asOfCheck = new QCheckBox(tr("The registry at the end of"));
+    m_asOfCheck->setObjectName(QStringLiteral("annexAsOfCheck"));
+    m_asOfDate = new QDateEdit(QDate::currentDate().addDays(-1));
+    m_asOfDate->setObjectName(QStringLiteral("annexAsOfDate"));
+    m_asOfDate->setCalendarPopup(true);
+    m_asOfDate->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_asOfDate->setMaximumDate(QDate::currentDate());
+    m_asOfDate->setEnabled(false);
+    auto asOfRow = new QWidget;
+    asOfRow->setObjectName(QStringLiteral("annexAsOfRow"));
+    auto asOfLayout = new QHBoxLayout(asOfRow);
+    asOfLayout->setContentsMargins(0, 0, 0, 0);
+    asOfLayout->addWidget(m_asOfCheck);
+    asOfLayout->addWidget(m_asOfDate);
+    asOfLayout->addStretch();
+    asOfRow->setVisible(false);
     auto form = new QFormLayout;
     form->addRow(tr("&Layout"), m_layout);
     form->addRow(tr("&Format"), m_format);
+    form->addRow(tr("&As of"), asOfRow);
     auto gapsPart = new QWidget;
     auto gapsLayout = new QVBoxLayout(gapsPart);
     gapsLayout->setContentsMargins(0, 0, 0, 0);
@@ -63,12 +85,21 @@ AnnexExportDialog::AnnexExportDialog(const Organization& organization,
     auto buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     auto exportButton = buttons->addButton(tr("&Export…"), QDialogButtonBox::AcceptRole);
     exportButton->setObjectName(QStringLiteral("annexExportButton"));
+    m_exportButton = exportButton;
     auto layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(split, 1);
     layout->addWidget(buttons);
 
     connect(m_layout, &QComboBox::currentIndexChanged, this, &AnnexExportDialog::rebuild);
+    connect(m_asOfCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_asOfDate->setEnabled(on);
+        rebuild();
+    });
+    connect(m_asOfDate, &QDateEdit::dateChanged, this, [this] {
+        if (m_asOfCheck->isChecked())
+            rebuild();
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString suffix = annexFormatName(format());
@@ -101,7 +132,24 @@ void AnnexExportDialog::rebuild()
 {
     const auto layout =
         annexLayoutFromName(m_layout->currentData().toString()).value_or(AnnexLayout::SccProcessor);
-    m_table = buildAnnex(layout, m_organization, m_processors, QDate::currentDate());
+    QList<Processor> processors = m_processors;
+    const QDate day = asOf();
+    if (day.isValid() && m_asOfSource) {
+        auto then = m_asOfSource(day);
+        if (!then) {
+            // Nothing to export for that day: say why, where the preview was.
+            m_table = AnnexTable{};
+            m_preview->setPlainText(then.error());
+            m_gaps->clear();
+            m_gapsTitle->clear();
+            m_exportButton->setEnabled(false);
+            return;
+        }
+        processors = then.value();
+    }
+    m_exportButton->setEnabled(true);
+    m_table = buildAnnex(layout, m_organization, processors, QDate::currentDate());
+    markAsOf(m_table, day);
     m_preview->setHtml(annexToHtml(m_table));
     m_gaps->clear();
     for (const AnnexGap& g : m_table.gaps) {
@@ -117,6 +165,33 @@ void AnnexExportDialog::rebuild()
                   .arg(m_table.gaps.size()));
 }
 
+void AnnexExportDialog::setAsOfSource(std::function<Result<QList<Processor>>(QDate)> source)
+{
+    m_asOfSource = std::move(source);
+    m_asOfCheck->parentWidget()->setVisible(bool(m_asOfSource));
+}
+
+void AnnexExportDialog::setAsOf(QDate day)
+{
+    const bool past = day.isValid() && day < QDate::currentDate();
+    {
+        const QSignalBlocker blockDate(m_asOfDate);
+        const QSignalBlocker blockCheck(m_asOfCheck);
+        if (past)
+            m_asOfDate->setDate(day);
+        m_asOfCheck->setChecked(past);
+        m_asOfDate->setEnabled(past);
+    }
+    rebuild();
+}
+
+QDate AnnexExportDialog::asOf() const
+{
+    return m_asOfCheck->isChecked() && m_asOfDate->date() < QDate::currentDate()
+               ? m_asOfDate->date()
+               : QDate();
+}
+
 void AnnexExportDialog::setAuditHeadSource(std::function<Result<AuditHead>()> source)
 {
     m_auditHead = std::move(source);
@@ -124,6 +199,8 @@ void AnnexExportDialog::setAuditHeadSource(std::function<Result<AuditHead>()> so
 
 Status AnnexExportDialog::exportTo(const QString& path)
 {
+    if (m_table.columns.isEmpty())
+        return Error{m_preview->toPlainText()}; // the day the log cannot show
     AnnexTable table = m_table;
     if (m_auditHead) {
         auto head = m_auditHead();

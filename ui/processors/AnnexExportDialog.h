@@ -5,7 +5,10 @@
 #include <QDialog>
 #include <functional>
 
+class QCheckBox;
 class QComboBox;
+class QDateEdit;
+class QPushButton;
 class QLabel;
 class QListWidget;
 class QTextBrowser;
@@ -29,6 +32,12 @@ public:
     // (read from `setAuditHeadSource`'s function at that moment) in its footer.
     Status exportTo(const QString& path);
     void setAuditHeadSource(std::function<Result<AuditHead>()> source);
+    // Where the processors of a past day come from (AsOfService); without
+    // it the "as of" option is hidden.
+    void setAsOfSource(std::function<Result<QList<Processor>>(QDate)> source);
+    // Exports the registry as of the end of `day` (invalid: today's).
+    void setAsOf(QDate day);
+    QDate asOf() const;
 
 signals:
     // The officer wants to fix this processor first.
@@ -42,6 +51,10 @@ private:
     QList<Processor> m_processors;
     AnnexTable m_table;
     std::function<Result<AuditHead>()> m_auditHead;
+    std::function<Result<QList<Processor>>(QDate)> m_asOfSource;
+    QCheckBox* m_asOfCheck = nullptr;
+    QDateEdit* m_asOfDate = nullptr;
+    QPushButton* m_exportButton = nullptr;
     QComboBox* m_layout = nullptr;
     QComboBox* m_format = nullptr;
     QTextBrowser* m_preview = nullptr;

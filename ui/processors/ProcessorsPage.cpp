@@ -3,6 +3,7 @@
 #include "AnnexExportDialog.h"
 #include "ImportProcessorsDialog.h"
 #include "ProcessorDetailPane.h"
+#include "common/AsOfBar.h"
 #include "common/Style.h"
 #include "common/TableSupport.h"
 #include "dialogs/FileDialog.h"
@@ -15,6 +16,7 @@
 #include "itemmodels/RecordFilterProxy.h"
 #include "policy/ProcessorCatalogue.h"
 #include "services/VendorWatchService.h"
+#include "services/AsOfService.h"
 #include "storage/Workspace.h"
 #include "vendorwatch/SubprocessorListPanel.h"
 #include "vendorwatch/VendorWatchDialog.h"
@@ -114,6 +116,10 @@ ProcessorsPage::ProcessorsPage(Workspace& workspace, QUndoStack& undoStack, QWid
     Style::heading(heading);
     layout->addWidget(heading);
     layout->addLayout(top);
+    // A past day: the registry as it stood then, read-only.
+    m_asOf = new AsOfBar(tr("Registry"));
+    connect(m_asOf, &AsOfBar::dayChanged, this, &ProcessorsPage::showAsOf);
+    layout->addWidget(m_asOf);
     layout->addWidget(splitter, 1);
     // What the organization's policy mentions that is not a processor, and why.
     m_notes = new QLabel;
@@ -174,8 +180,32 @@ void ProcessorsPage::refresh()
     const QString notes = m_workspace.localNotes(resource::organizations, organizationId());
     m_notes->setText(notes);
     m_notes->setVisible(!notes.isEmpty());
-    if (m_model->organization() != organizationId())
+    if (auto earliest = AsOfService(m_workspace).earliestDay(); earliest)
+        m_asOf->setEarliestDay(earliest.value());
+    if (m_model->organization() != organizationId()) {
         m_model->setOrganization(organizationId());
+        if (m_asOf->isPast())
+            showAsOf(m_asOf->day());
+    }
+}
+
+void ProcessorsPage::showAsOf(QDate day)
+{
+    if (!day.isValid()) {
+        m_model->showCurrent();
+        emit statusMessage(tr("The registry as it is today."));
+    } else {
+        auto then = AsOfService(m_workspace).processors(day, organizationId());
+        if (!then) {
+            MessageBox::warning(this, tr("Cannot show the registry of that day"), then.error());
+            m_asOf->backToToday();
+            return;
+        }
+        m_model->showSnapshot(then.value());
+        emit statusMessage(tr("The registry %1, rebuilt from the audit log; read-only.")
+                               .arg(AsOfService::asOfText(day)));
+    }
+    updateEditing();
 }
 
 bool ProcessorsPage::selectProcessor(const QString& id)
@@ -208,16 +238,19 @@ void ProcessorsPage::updateEditing()
 {
     // Reading, filtering and the annex export stay; what changes the
     // registry goes when the workspace is read-only.
-    const bool editable = !isReadOnly();
+    // A past day's registry is only read.
+    const bool editable = !isReadOnly() && !(m_asOf && m_asOf->isPast());
     const Processor* p = m_model->processor(m_model->indexOf(m_selectedId));
     for (QPushButton* b : {m_add, m_fromCatalogue, m_importList})
         b->setEnabled(editable);
     m_offboard->setEnabled(editable && p && p->status != ProcessorStatus::Offboarded);
-    m_detail->setReadOnly(isReadOnly());
+    m_detail->setReadOnly(!editable);
 }
 
 void ProcessorsPage::applyEdit()
 {
+    if (m_asOf->isPast())
+        return;
     const Processor* current = m_model->processor(m_model->indexOf(m_detail->processorId()));
     auto edited = m_detail->edited();
     if (!current || !edited)
@@ -231,7 +264,7 @@ void ProcessorsPage::applyEdit()
 
 void ProcessorsPage::addProcessor()
 {
-    if (m_model->organization().isEmpty())
+    if (m_model->organization().isEmpty() || m_asOf->isPast())
         return;
     Processor p;
     p.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -284,6 +317,11 @@ AnnexExportDialog* ProcessorsPage::makeAnnexExportDialog()
     }
     auto dialog = new AnnexExportDialog(org, m_model->processors(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString orgId = m_model->organization();
+    dialog->setAsOfSource(
+        [this, orgId](QDate day) { return AsOfService(m_workspace).processors(day, orgId); });
+    if (m_asOf->isPast())
+        dialog->setAsOf(m_asOf->day());
     dialog->setAuditHeadSource([this] { return m_workspace.auditHead(); });
     connect(dialog, &AnnexExportDialog::fixRequested, this, [this](const QString& id) {
         if (selectProcessor(id))

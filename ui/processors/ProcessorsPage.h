@@ -11,6 +11,7 @@ class QUndoStack;
 namespace workbench {
 
 class AnnexExportDialog;
+class AsOfBar;
 class ImportProcessorsDialog;
 class ProcessorDetailPane;
 class ProcessorTreeModel;
@@ -43,6 +44,8 @@ public:
     VendorWatchDialog* makeVendorWatchDialog(const QString& processorId, qint64 noticeId = 0);
     // Selects the notice's processor and opens its vendor watch there.
     void openNotice(qint64 noticeId);
+    // The date control and banner of the "as of" view.
+    AsOfBar* asOfBar() const { return m_asOf; }
 
 protected:
     void refresh() override;
@@ -55,6 +58,7 @@ private:
     void addFromCatalogue();
     void offboardSelected();
     void openAnnexExport();
+    void showAsOf(QDate day);
 
     Workspace& m_workspace;
     QUndoStack& m_undoStack;
@@ -68,6 +72,7 @@ private:
     QPushButton* m_importList = nullptr;
     QLabel* m_notes = nullptr;
     ProcessorDetailPane* m_detail = nullptr;
+    AsOfBar* m_asOf = nullptr;
     QString m_selectedId;
 };
 

@@ -268,7 +268,7 @@ Status DemoWorkspace::populate(Workspace& ws, QDate today)
     QJsonObject counts;
 
     return db.transaction([&]() -> Status {
-        int orgs = 0, processors = 0, rules = 0, requests = 0, policies = 0;
+        int orgs = 0, processors = 0, rules = 0, requests = 0, policies = 0, activities = 0;
         const QJsonArray organizations = demo.value(QStringLiteral("organizations")).toArray();
         // The demo's own keys (policy file, notes, id prefix) are not
         // organization fields.
@@ -293,6 +293,12 @@ Status DemoWorkspace::populate(Workspace& ws, QDate today)
             return s;
         if (auto s = saveAll<RetentionRule>(
                 db, demo.value(QStringLiteral("retention_rules")).toArray(), &rules);
+            !s)
+            return s;
+        // The processing activities each policy describes, linked to their
+        // processors and rules (which are there by now).
+        if (auto s = saveAll<ProcessingActivity>(
+                db, demo.value(QStringLiteral("activities")).toArray(), &activities);
             !s)
             return s;
 
@@ -356,6 +362,7 @@ Status DemoWorkspace::populate(Workspace& ws, QDate today)
                              {table::retentionRules, rules},
                              {table::policyVersions, policies},
                              {table::rightsRequests, requests},
+                             {table::activities, activities},
                              {QStringLiteral("reference_date"), today.toString(Qt::ISODate)}};
         AuditEntry entry;
         entry.actor = ws.actor();

@@ -7,8 +7,8 @@
 namespace workbench {
 
 // The demo workspace the app ships: three organizations built from the seed
-// privacy policies (resources/demo), their processors, retention rules and
-// published policies, and a deterministic set of rights requests dated
+// privacy policies (resources/demo), their processors, retention rules,
+// processing activities and published policies, and a deterministic set of rights requests dated
 // around `today`.
 class DemoWorkspace
 {

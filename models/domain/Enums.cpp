@@ -86,6 +86,62 @@ const std::array<EnumEntry<PolicyStatus>, 3> EnumTraits<PolicyStatus>::entries{{
     {PolicyStatus::Superseded, "superseded", L("Superseded")},
 }};
 
+const std::array<EnumEntry<LegalBasis>, 6> EnumTraits<LegalBasis>::entries{{
+    {LegalBasis::Consent, "consent", L("Consent (Art. 6(1)(a))")},
+    {LegalBasis::Contract, "contract", L("Contract (Art. 6(1)(b))")},
+    {LegalBasis::LegalObligation, "legal_obligation", L("Legal obligation (Art. 6(1)(c))")},
+    {LegalBasis::VitalInterests, "vital_interests", L("Vital interests (Art. 6(1)(d))")},
+    {LegalBasis::PublicTask, "public_task", L("Public task (Art. 6(1)(e))")},
+    {LegalBasis::LegitimateInterests, "legitimate_interests",
+     L("Legitimate interests (Art. 6(1)(f))")},
+}};
+
+const std::array<EnumEntry<SpecialCategoryCondition>, 10>
+    EnumTraits<SpecialCategoryCondition>::entries{{
+        {SpecialCategoryCondition::ExplicitConsent, "explicit_consent",
+         L("Explicit consent (Art. 9(2)(a))")},
+        {SpecialCategoryCondition::EmploymentSocialSecurity, "employment_social_security",
+         L("Employment and social security law (Art. 9(2)(b))")},
+        {SpecialCategoryCondition::VitalInterests, "vital_interests",
+         L("Vital interests (Art. 9(2)(c))")},
+        {SpecialCategoryCondition::NotForProfitBody, "not_for_profit_body",
+         L("Not-for-profit body, its members (Art. 9(2)(d))")},
+        {SpecialCategoryCondition::MadePublic, "made_public",
+         L("Made public by the data subject (Art. 9(2)(e))")},
+        {SpecialCategoryCondition::LegalClaims, "legal_claims",
+         L("Legal claims or courts (Art. 9(2)(f))")},
+        {SpecialCategoryCondition::SubstantialPublicInterest, "substantial_public_interest",
+         L("Substantial public interest (Art. 9(2)(g))")},
+        {SpecialCategoryCondition::HealthOrSocialCare, "health_or_social_care",
+         L("Health or social care (Art. 9(2)(h))")},
+        {SpecialCategoryCondition::PublicHealth, "public_health",
+         L("Public health (Art. 9(2)(i))")},
+        {SpecialCategoryCondition::ArchivingResearchStatistics, "archiving_research_statistics",
+         L("Archiving, research or statistics (Art. 9(2)(j))")},
+    }};
+
+const std::array<EnumEntry<DpiaStatus>, 4> EnumTraits<DpiaStatus>::entries{{
+    {DpiaStatus::NotNeeded, "not_needed", L("Not needed")},
+    {DpiaStatus::Required, "required", L("Required")},
+    {DpiaStatus::InProgress, "in_progress", L("In progress")},
+    {DpiaStatus::Done, "done", L("Done")},
+}};
+
+const std::array<EnumEntry<ActivityRole>, 3> EnumTraits<ActivityRole>::entries{{
+    {ActivityRole::Controller, "controller", L("Controller")},
+    {ActivityRole::JointController, "joint_controller", L("Joint controller")},
+    {ActivityRole::Processor, "processor", L("Processor for another controller")},
+}};
+
+const std::array<EnumEntry<RecipientType>, 6> EnumTraits<RecipientType>::entries{{
+    {RecipientType::Controller, "controller", L("Independent controller")},
+    {RecipientType::JointController, "joint_controller", L("Joint controller")},
+    {RecipientType::PublicAuthority, "public_authority", L("Public authority")},
+    {RecipientType::GroupCompany, "group_company", L("Group company")},
+    {RecipientType::Processor, "processor", L("Processor outside the registry")},
+    {RecipientType::Other, "other", L("Other recipient")},
+}};
+
 #undef L
 
 } // namespace workbench

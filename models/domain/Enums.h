@@ -161,6 +161,67 @@ enum class PolicyStatus
 };
 WORKBENCH_ENUM_TRAITS(PolicyStatus, 3);
 
+// The lawful basis of a processing activity: GDPR Art. 6(1)(a)-(f).
+enum class LegalBasis
+{
+    Consent,
+    Contract,
+    LegalObligation,
+    VitalInterests,
+    PublicTask,
+    LegitimateInterests
+};
+WORKBENCH_ENUM_TRAITS(LegalBasis, 6);
+
+// The condition that lifts the ban on special categories of data: GDPR
+// Art. 9(2)(a)-(j).
+enum class SpecialCategoryCondition
+{
+    ExplicitConsent,
+    EmploymentSocialSecurity,
+    VitalInterests,
+    NotForProfitBody,
+    MadePublic,
+    LegalClaims,
+    SubstantialPublicInterest,
+    HealthOrSocialCare,
+    PublicHealth,
+    ArchivingResearchStatistics
+};
+WORKBENCH_ENUM_TRAITS(SpecialCategoryCondition, 10);
+
+// Where a data protection impact assessment (Art. 35) stands.
+enum class DpiaStatus
+{
+    NotNeeded,
+    Required,
+    InProgress,
+    Done
+};
+WORKBENCH_ENUM_TRAITS(DpiaStatus, 4);
+
+// The organization's role in a processing activity: controller (Art. 30(1)),
+// joint controller (Art. 26) or processor for another controller (Art. 30(2)).
+enum class ActivityRole
+{
+    Controller,
+    JointController,
+    Processor
+};
+WORKBENCH_ENUM_TRAITS(ActivityRole, 3);
+
+// Who a recipient that is not a processor of the registry is (Art. 30(1)(d)).
+enum class RecipientType
+{
+    Controller,
+    JointController,
+    PublicAuthority,
+    GroupCompany,
+    Processor,
+    Other
+};
+WORKBENCH_ENUM_TRAITS(RecipientType, 6);
+
 #undef WORKBENCH_ENUM_TRAITS
 
 } // namespace workbench

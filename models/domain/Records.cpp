@@ -1,245 +1,11 @@
 #include "Records.h"
 
+#include "RecordFields.h"
 #include "RequestWorkflow.h"
-
-#include <QJsonArray>
-#include <QSet>
-#include <QVarLengthArray>
-#include <algorithm>
 
 namespace workbench {
 
-namespace {
-
-const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
-
-// Reads the fields of one JSON record; the first problem wins and names the
-// field. Fields it reads are removed from `rest`, which ends up holding the
-// fields we do not know (kept and round-tripped).
-class FieldReader
-{
-public:
-    explicit FieldReader(const QJsonObject& json)
-        : m_json(json)
-    {}
-
-    QString string(const char* field, bool required = false)
-    {
-        const QJsonValue v = take(field);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                fail(field, QStringLiteral("is required"));
-            return {};
-        }
-        if (!v.isString()) {
-            fail(field, QStringLiteral("must be a string"));
-            return {};
-        }
-        if (required && v.toString().trimmed().isEmpty())
-            fail(field, QStringLiteral("must not be empty"));
-        return v.toString();
-    }
-
-    QStringList strings(const char* field, bool required = false)
-    {
-        const QJsonValue v = take(field);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                fail(field, QStringLiteral("is required"));
-            return {};
-        }
-        if (!v.isArray()) {
-            fail(field, QStringLiteral("must be an array of strings"));
-            return {};
-        }
-        QStringList out;
-        for (const QJsonValue& item : v.toArray()) {
-            if (!item.isString()) {
-                fail(field, QStringLiteral("must be an array of strings"));
-                return {};
-            }
-            out << item.toString();
-        }
-        if (required && out.isEmpty())
-            fail(field, QStringLiteral("needs at least one value"));
-        return out;
-    }
-
-    std::optional<int> integer(const char* field, bool required = false)
-    {
-        const QJsonValue v = take(field);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                fail(field, QStringLiteral("is required"));
-            return std::nullopt;
-        }
-        const double d = v.toDouble(-1.5);
-        if (!v.isDouble() || d != double(qint64(d)) || d < 0 || d > 1e9) {
-            fail(field, QStringLiteral("must be a whole number of at least 0"));
-            return std::nullopt;
-        }
-        return int(d);
-    }
-
-    qint64 version()
-    {
-        const QJsonValue v = take("version");
-        if (v.isUndefined() || v.isNull())
-            return 0;
-        if (!v.isDouble() || v.toDouble() != double(v.toInteger())) {
-            fail("version", QStringLiteral("must be an integer"));
-            return 0;
-        }
-        return v.toInteger();
-    }
-
-    QDate date(const char* field, bool required = false)
-    {
-        const QString s = string(field, required);
-        if (s.isEmpty())
-            return {};
-        const QDate d = QDate::fromString(s, kDateFormat);
-        if (!d.isValid())
-            fail(field, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(s));
-        return d;
-    }
-
-    QDateTime timestamp(const char* field, bool required = false)
-    {
-        const QString s = string(field, required);
-        if (s.isEmpty())
-            return {};
-        const QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
-        if (!t.isValid() || t.timeSpec() == Qt::LocalTime)
-            fail(field, QStringLiteral("'%1' is not an RFC 3339 timestamp with offset").arg(s));
-        return t;
-    }
-
-    template <typename E> E enumeration(const char* field, E fallback, bool required = false)
-    {
-        const QString s = string(field, required);
-        if (s.isEmpty())
-            return fallback;
-        const auto v = fromWire<E>(s);
-        if (!v) {
-            fail(field, QStringLiteral("'%1' is not one of: %2")
-                            .arg(s, wireNames<E>().join(QStringLiteral(", "))));
-            return fallback;
-        }
-        return *v;
-    }
-
-    std::optional<IsoDuration> duration(const char* field)
-    {
-        const QString s = string(field);
-        if (s.isEmpty())
-            return std::nullopt;
-        const auto d = IsoDuration::parse(s);
-        if (!d)
-            fail(field, QStringLiteral("'%1' is not an ISO 8601 duration (e.g. P90D)").arg(s));
-        return d;
-    }
-
-    SyncMeta meta()
-    {
-        SyncMeta m;
-        m.version = version();
-        m.updatedAt = timestamp("updated_at");
-        take("deleted");
-        return m;
-    }
-
-    void fail(const char* field, const QString& reason)
-    {
-        if (m_error.isEmpty())
-            m_error = QStringLiteral("%1 %2").arg(QLatin1String(field), reason);
-    }
-
-    const QString& error() const { return m_error; }
-    // The fields no reader took (kept as they came). Built once, at the
-    // end: a sync checks every record, so taking stays cheap.
-    QJsonObject rest() const
-    {
-        QJsonObject out;
-        for (auto it = m_json.begin(); it != m_json.end(); ++it)
-            if (std::find(m_taken.begin(), m_taken.end(), it.key()) == m_taken.end())
-                out.insert(it.key(), it.value());
-        return out;
-    }
-
-private:
-    QJsonValue take(const char* field)
-    {
-        const QLatin1String key(field);
-        m_taken.append(key);
-        return m_json.value(key);
-    }
-
-    const QJsonObject& m_json;
-    QVarLengthArray<QLatin1String, 32> m_taken;
-    QString m_error;
-};
-
-// Writes a record: unknown fields first, then ours on top.
-class FieldWriter
-{
-public:
-    FieldWriter(const QString& id, const SyncMeta& meta)
-        : m_json(meta.extra)
-    {
-        m_json.insert(QStringLiteral("id"), id);
-        m_json.insert(QStringLiteral("version"), meta.version);
-        if (meta.updatedAt.isValid())
-            m_json.insert(QStringLiteral("updated_at"), meta.updatedAt.toString(Qt::ISODateWithMs));
-    }
-
-    void string(const char* field, const QString& v)
-    {
-        m_json.insert(QLatin1String(field), v.isNull() ? QJsonValue() : QJsonValue(v));
-    }
-    void strings(const char* field, const QStringList& v)
-    {
-        m_json.insert(QLatin1String(field), QJsonArray::fromStringList(v));
-    }
-    void date(const char* field, QDate v)
-    {
-        m_json.insert(QLatin1String(field),
-                      v.isValid() ? QJsonValue(v.toString(kDateFormat)) : QJsonValue());
-    }
-    void timestamp(const char* field, const QDateTime& v)
-    {
-        m_json.insert(QLatin1String(field),
-                      v.isValid() ? QJsonValue(v.toString(Qt::ISODateWithMs)) : QJsonValue());
-    }
-    void integer(const char* field, std::optional<int> v)
-    {
-        m_json.insert(QLatin1String(field), v ? QJsonValue(*v) : QJsonValue());
-    }
-    template <typename E> void enumeration(const char* field, E v)
-    {
-        m_json.insert(QLatin1String(field), toWire(v));
-    }
-
-    QJsonObject json() const { return m_json; }
-
-private:
-    QJsonObject m_json;
-};
-
-template <typename T> Result<T> finish(T record, FieldReader& r)
-{
-    if (!r.error().isEmpty())
-        return Error{r.error()};
-    record.meta.extra = r.rest();
-    return record;
-}
-
-QString readId(FieldReader& r)
-{
-    return r.string("id", true);
-}
-
-} // namespace
+using namespace fields;
 
 QJsonObject Organization::toJson() const
 {
@@ -249,6 +15,16 @@ QJsonObject Organization::toJson() const
     w.string("privacy_contact", privacyContact);
     w.integer("notice_period_days", noticePeriodDays);
     w.integer("response_commitment_days", responseCommitmentDays);
+    w.string("controller_name", controller.name);
+    w.string("controller_address", controller.address);
+    w.string("controller_contact", controller.contact);
+    w.string("representative_name", representative.name);
+    w.string("representative_address", representative.address);
+    w.string("representative_contact", representative.contact);
+    w.string("dpo_name", dpo.name);
+    w.string("dpo_contact", dpo.contact);
+    w.string("authority_name", authority.name);
+    w.string("authority_country", authority.country);
     return w.json();
 }
 
@@ -263,6 +39,19 @@ Result<Organization> Organization::fromJson(const QJsonObject& json)
     o.privacyContact = r.string("privacy_contact");
     o.noticePeriodDays = r.integer("notice_period_days").value_or(0);
     o.responseCommitmentDays = r.integer("response_commitment_days");
+    o.controller.name = r.string("controller_name");
+    o.controller.address = r.string("controller_address");
+    o.controller.contact = r.string("controller_contact");
+    o.representative.name = r.string("representative_name");
+    o.representative.address = r.string("representative_address");
+    o.representative.contact = r.string("representative_contact");
+    o.dpo.name = r.string("dpo_name");
+    o.dpo.contact = r.string("dpo_contact");
+    o.authority.name = r.string("authority_name");
+    o.authority.country = r.string("authority_country");
+    if (const QString& c = o.authority.country; !c.isEmpty() && (c.size() != 2 || c != c.toUpper()))
+        r.fail("authority_country",
+               QStringLiteral("'%1' is not an ISO 3166-1 alpha-2 code").arg(c));
     return finish(o, r);
 }
 
@@ -289,6 +78,8 @@ QJsonObject Processor::toJson() const
     w.strings("organization_ids", organizationIds);
     w.date("review_due", reviewDue);
     w.strings("aliases", aliases);
+    w.strings("security_measures", securityMeasures);
+    w.string("security_measures_note", securityMeasuresNote);
     return w.json();
 }
 
@@ -322,6 +113,8 @@ Result<Processor> Processor::fromJson(const QJsonObject& json)
     p.organizationIds = r.strings("organization_ids", true);
     p.reviewDue = r.date("review_due");
     p.aliases = r.strings("aliases");
+    p.securityMeasures = r.strings("security_measures");
+    p.securityMeasuresNote = r.string("security_measures_note");
     return finish(p, r);
 }
 

@@ -28,6 +28,27 @@ struct SyncMeta
     friend bool operator==(const SyncMeta&, const SyncMeta&) = default;
 };
 
+// Someone an Art. 30(1)(a) record names: the controller, its
+// representative in the Union (Art. 27), its data protection officer.
+struct PartyContact
+{
+    QString name; // the legal name of the controller
+    QString address;
+    QString contact; // e-mail, telephone
+
+    bool isEmpty() const { return name.isEmpty() && address.isEmpty() && contact.isEmpty(); }
+    friend bool operator==(const PartyContact&, const PartyContact&) = default;
+};
+
+// The competent supervisory authority (SCC Annex I.C).
+struct SupervisoryAuthority
+{
+    QString name;
+    QString country; // ISO 3166-1 alpha-2
+
+    friend bool operator==(const SupervisoryAuthority&, const SupervisoryAuthority&) = default;
+};
+
 struct Organization
 {
     QString id;
@@ -36,6 +57,12 @@ struct Organization
     QString privacyContact;
     int noticePeriodDays = 0;
     std::optional<int> responseCommitmentDays;
+    // Art. 30(1)(a): who the controller is, its representative, its DPO;
+    // and which authority oversees it.
+    PartyContact controller;
+    PartyContact representative;
+    PartyContact dpo;
+    SupervisoryAuthority authority;
     SyncMeta meta;
 
     QJsonObject toJson() const;
@@ -66,6 +93,10 @@ struct Processor
     QStringList organizationIds;
     QDate reviewDue;
     QStringList aliases;
+    // The technical and organisational measures the processor applies
+    // (keys of SecurityMeasures) and what they do not say.
+    QStringList securityMeasures;
+    QString securityMeasuresNote;
     SyncMeta meta;
 
     bool holdsPersonalData() const { return !dataCategories.isEmpty(); }

@@ -18,6 +18,7 @@ inline const QString processors = QStringLiteral("processors");
 inline const QString retentionRules = QStringLiteral("retention-rules");
 inline const QString rightsRequests = QStringLiteral("rights-requests");
 inline const QString policyVersions = QStringLiteral("policy-versions");
+inline const QString activities = QStringLiteral("activities");
 // Local only (audit log and change notices; never synced).
 inline const QString deadlineRules = QStringLiteral("deadline-rules");
 inline const QString holidays = QStringLiteral("holidays");
@@ -39,5 +40,6 @@ inline const QString processors = QStringLiteral("processors");
 inline const QString retentionRules = QStringLiteral("retention_rules");
 inline const QString rightsRequests = QStringLiteral("rights_requests");
 inline const QString policyVersions = QStringLiteral("policy_versions");
+inline const QString activities = QStringLiteral("processing_activities");
 
 } // namespace workbench::table

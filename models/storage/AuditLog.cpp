@@ -71,9 +71,9 @@ QString hashOf(const AuditEntry& e, const QString& beforeJson, const QString& af
 
 QList<const TableSpec*> auditedTables()
 {
-    return {&RecordTable<Organization>::spec(), &RecordTable<Processor>::spec(),
+    return {&RecordTable<Organization>::spec(),  &RecordTable<Processor>::spec(),
             &RecordTable<RetentionRule>::spec(), &RecordTable<RightsRequest>::spec(),
-            &RecordTable<PolicyVersion>::spec()};
+            &RecordTable<PolicyVersion>::spec(), &RecordTable<ProcessingActivity>::spec()};
 }
 
 void appendRowLine(QByteArray& rows, const QString& id, const QByteArray& digest)

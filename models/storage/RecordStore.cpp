@@ -356,7 +356,15 @@ Result<QList<QJsonObject>> RecordStore::select(const QString& where,
             if (i == extraCol)
                 continue;
             const QVariant v = q.value(i);
-            o.insert(rec.fieldName(i), v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v));
+            const QString field = rec.fieldName(i);
+            if (!v.isNull() && m_spec.jsonColumns.contains(field)) {
+                const QJsonDocument doc = QJsonDocument::fromJson(v.toString().toUtf8());
+                o.insert(field, doc.isArray()    ? QJsonValue(doc.array())
+                                : doc.isObject() ? QJsonValue(doc.object())
+                                                 : QJsonValue(v.toString()));
+                continue;
+            }
+            o.insert(field, v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v));
         }
         for (auto it = m_spec.lists.cbegin(); it != m_spec.lists.cend(); ++it)
             o.insert(it.key(), QJsonArray());

@@ -37,6 +37,14 @@ struct TableSpec
         QString resource;
     };
     QList<Reference> references = {};
+    // Scalar columns that hold a JSON array or object (as compact text):
+    // read back as JSON, not as a string.
+    QStringList jsonColumns = {};
+    // Fields added to the record after the audit log began keeping record
+    // states (schema 7): when not set (null, or an empty list) they are left
+    // out of the record's digest, so the states recorded before them still
+    // verify.
+    QStringList addedFields = {};
 };
 
 // How a record of one table lays out as the values of its upsert: id,

@@ -10,10 +10,24 @@ const TableSpec& RecordTable<Organization>::spec()
         resource::organizations,
         table::organizations,
         {QStringLiteral("name"), QStringLiteral("website"), QStringLiteral("privacy_contact"),
-         QStringLiteral("notice_period_days"), QStringLiteral("response_commitment_days")},
+         QStringLiteral("notice_period_days"), QStringLiteral("response_commitment_days"),
+         QStringLiteral("controller_name"), QStringLiteral("controller_address"),
+         QStringLiteral("controller_contact"), QStringLiteral("representative_name"),
+         QStringLiteral("representative_address"), QStringLiteral("representative_contact"),
+         QStringLiteral("dpo_name"), QStringLiteral("dpo_contact"),
+         QStringLiteral("authority_name"), QStringLiteral("authority_country")},
         {},
         {},
-        QStringLiteral("t.name COLLATE NOCASE")};
+        QStringLiteral("t.name COLLATE NOCASE"),
+        {},
+        {},
+        {},
+        // Schema 12.
+        {QStringLiteral("controller_name"), QStringLiteral("controller_address"),
+         QStringLiteral("controller_contact"), QStringLiteral("representative_name"),
+         QStringLiteral("representative_address"), QStringLiteral("representative_contact"),
+         QStringLiteral("dpo_name"), QStringLiteral("dpo_contact"),
+         QStringLiteral("authority_name"), QStringLiteral("authority_country")}};
     return s;
 }
 
@@ -26,19 +40,24 @@ const TableSpec& RecordTable<Processor>::spec()
          QStringLiteral("contact"), QStringLiteral("website"), QStringLiteral("service"),
          QStringLiteral("transfer_mechanism"), QStringLiteral("dpa_status"),
          QStringLiteral("dpa_signed_on"), QStringLiteral("dpa_url"), QStringLiteral("status"),
-         QStringLiteral("parent_id"), QStringLiteral("review_due")},
+         QStringLiteral("parent_id"), QStringLiteral("review_due"),
+         QStringLiteral("security_measures_note")},
         {{QStringLiteral("aliases"), QStringLiteral("processor_aliases")},
          {QStringLiteral("locations"), QStringLiteral("processor_locations")},
          {QStringLiteral("data_categories"), QStringLiteral("processor_data_categories")},
          {QStringLiteral("data_subjects"), QStringLiteral("processor_data_subjects")},
          {QStringLiteral("purposes"), QStringLiteral("processor_purposes")},
          {QStringLiteral("certifications"), QStringLiteral("processor_certifications")},
-         {QStringLiteral("organization_ids"), QStringLiteral("processor_organizations")}},
+         {QStringLiteral("organization_ids"), QStringLiteral("processor_organizations")},
+         {QStringLiteral("security_measures"), QStringLiteral("processor_security_measures")}},
         QStringLiteral("processor_id"),
         QStringLiteral("t.name COLLATE NOCASE"),
         {},
         {{QStringLiteral("organization_ids"), resource::organizations},
-         {QStringLiteral("parent_id"), resource::processors}}};
+         {QStringLiteral("parent_id"), resource::processors}},
+        {},
+        // Schema 12.
+        {QStringLiteral("security_measures"), QStringLiteral("security_measures_note")}};
     return s;
 }
 
@@ -93,6 +112,35 @@ const TableSpec& RecordTable<PolicyVersion>::spec()
                              QStringLiteral("t.document, t.published_on DESC, t.id"),
                              {},
                              {{QStringLiteral("organization_id"), resource::organizations}}};
+    return s;
+}
+
+const TableSpec& RecordTable<ProcessingActivity>::spec()
+{
+    static const TableSpec s{
+        resource::activities,
+        table::activities,
+        {QStringLiteral("organization_id"), QStringLiteral("name"), QStringLiteral("description"),
+         QStringLiteral("role"), QStringLiteral("joint_controller"), QStringLiteral("legal_basis"),
+         QStringLiteral("legal_basis_note"), QStringLiteral("special_category_condition"),
+         QStringLiteral("other_recipients"), QStringLiteral("transfers_override"),
+         QStringLiteral("retention_note"), QStringLiteral("security_measures_note"),
+         QStringLiteral("dpia_reference"), QStringLiteral("dpia_status")},
+        {{QStringLiteral("controllers"), QStringLiteral("activity_controllers")},
+         {QStringLiteral("purposes"), QStringLiteral("activity_purposes")},
+         {QStringLiteral("data_subjects"), QStringLiteral("activity_data_subjects")},
+         {QStringLiteral("data_categories"), QStringLiteral("activity_data_categories")},
+         {QStringLiteral("processor_ids"), QStringLiteral("activity_processors")},
+         {QStringLiteral("retention_rule_ids"), QStringLiteral("activity_retention_rules")},
+         {QStringLiteral("security_measures"), QStringLiteral("activity_security_measures")},
+         {QStringLiteral("systems"), QStringLiteral("activity_systems")}},
+        QStringLiteral("activity_id"),
+        QStringLiteral("t.name COLLATE NOCASE, t.id"),
+        {},
+        {{QStringLiteral("organization_id"), resource::organizations},
+         {QStringLiteral("processor_ids"), resource::processors},
+         {QStringLiteral("retention_rule_ids"), resource::retentionRules}},
+        {QStringLiteral("other_recipients"), QStringLiteral("transfers_override")}};
     return s;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "RecordStore.h"
+#include "domain/Activity.h"
 #include "domain/Records.h"
 
 namespace workbench {
@@ -25,6 +26,10 @@ template <> struct RecordTable<RightsRequest>
     static const TableSpec& spec();
 };
 template <> struct RecordTable<PolicyVersion>
+{
+    static const TableSpec& spec();
+};
+template <> struct RecordTable<ProcessingActivity>
 {
     static const TableSpec& spec();
 };

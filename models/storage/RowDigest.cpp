@@ -84,11 +84,17 @@ RowDigest::RowDigest(const TableSpec& spec, const QHash<QString, QString>& sqlDe
     , m_lists(spec.lists.keys())
 {
     m_lists.sort();
-    for (const QString& field : m_layout.fields())
+    for (const QString& field : m_layout.fields()) {
         m_defaults << (field == u"id" || !sqlDefaults.contains(field)
                            ? SqlValue()
                            : parseDefault(sqlDefaults.value(field)));
+        m_added << spec.addedFields.contains(field);
+    }
     m_defaults << SqlValue(); // extra_json
+    m_added << false;
+    for (const QString& list : m_lists)
+        if (spec.addedFields.contains(list))
+            m_addedLists.insert(list);
 }
 
 Result<QHash<QString, QString>> RowDigest::readDefaults(const Database& db, const QString& table)
@@ -110,6 +116,8 @@ QByteArray RowDigest::of(const RowLayout::Row& row) const
     static const SqlValue null;
     for (qsizetype i = 0; i < row.values.size(); ++i) {
         const SqlValue& v = row.values.at(i);
+        if (i < m_added.size() && m_added.at(i) && v.kind == SqlValue::Kind::Null)
+            continue;
         const bool isDefault = i < m_defaults.size() &&
                                m_defaults.at(i).kind != SqlValue::Kind::Null &&
                                sameValue(v, m_defaults.at(i));
@@ -118,6 +126,8 @@ QByteArray RowDigest::of(const RowLayout::Row& row) const
     for (const QString& list : m_lists) {
         // As RecordStore writes them: each value as a string.
         const QJsonArray values = row.record.value(list).toArray();
+        if (values.isEmpty() && m_addedLists.contains(list))
+            continue;
         appendLength(in, values.size());
         for (const QJsonValue& value : values) {
             const QByteArray text = value.toString().toUtf8();

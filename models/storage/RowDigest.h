@@ -10,7 +10,8 @@ namespace workbench {
 // characters. A value equal to its column's default counts as absent, so a
 // record that lacked a field and the same record as read back (with the
 // default filled in) give the same digest. Derived local columns (due dates)
-// are not part of it.
+// are not part of it. Fields added after schema 7 (TableSpec::addedFields)
+// count only when set, so older states keep their digest.
 class RowDigest
 {
 public:
@@ -26,7 +27,9 @@ public:
 private:
     RowLayout m_layout;
     QList<SqlValue> m_defaults; // per field (Null: none)
+    QList<bool> m_added;        // per field: added later, left out when null
     QStringList m_lists;        // list fields, sorted
+    QSet<QString> m_addedLists; // list fields added later, left out when empty
 };
 
 } // namespace workbench

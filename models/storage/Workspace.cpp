@@ -111,6 +111,19 @@ Result<QList<PolicyVersion>> Workspace::policyVersions(const QString& organizati
                                                  {organizationId});
 }
 
+Result<QList<ProcessingActivity>> Workspace::activities(const QString& organizationId) const
+{
+    if (organizationId.isEmpty())
+        return Repository<ProcessingActivity>(*m_db).list();
+    return Repository<ProcessingActivity>(*m_db).list(QStringLiteral("t.organization_id = ?"),
+                                                      {organizationId});
+}
+
+Result<std::optional<ProcessingActivity>> Workspace::activity(const QString& id) const
+{
+    return Repository<ProcessingActivity>(*m_db).find(id);
+}
+
 QString Workspace::localNotes(const QString& recordType, const QString& recordId) const
 {
     QSqlQuery q(m_db->connection());

@@ -68,6 +68,9 @@ public:
     Result<QList<RetentionRule>> retentionRules(const QString& organizationId) const;
     Result<QList<RightsRequest>> rightsRequests(const QString& organizationId) const;
     Result<QList<PolicyVersion>> policyVersions(const QString& organizationId) const;
+    // The organization's processing activities, by name (all when empty).
+    Result<QList<ProcessingActivity>> activities(const QString& organizationId = {}) const;
+    Result<std::optional<ProcessingActivity>> activity(const QString& id) const;
     // The officer's local notes on a record (never synced); empty if none.
     QString localNotes(const QString& recordType, const QString& recordId) const;
 

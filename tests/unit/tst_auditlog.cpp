@@ -13,7 +13,7 @@ class TestAuditLog : public QObject
 
 private:
     // The demo's entries: its creation and the records of each table.
-    static constexpr qint64 kDemoEntries = 6;
+    static constexpr qint64 kDemoEntries = 7;
 
     static QString problemsOf(const AuditVerification& v) { return v.problems.join('\n'); }
 
@@ -89,12 +89,12 @@ private slots:
         QTest::addColumn<QString>("problem");
         QTest::newRow("edited entry")
             << "UPDATE audit_log SET after_json = replace(after_json, 'b@stripe.com', "
-               "'x@evil.example') WHERE seq = 8"
-            << qint64(8) << "entry #8: its content does not match its hash (it was edited)";
+               "'x@evil.example') WHERE seq = 9"
+            << qint64(9) << "entry #9: its content does not match its hash (it was edited)";
         QTest::newRow("deleted entry")
-            << "DELETE FROM audit_log WHERE seq = 7" << qint64(8) << "entries #7 to #7 are missing";
-        QTest::newRow("deleted last entry") << "DELETE FROM audit_log WHERE seq = 9" << qint64(9)
-                                            << "ends at #8 but its last entry was #9";
+            << "DELETE FROM audit_log WHERE seq = 8" << qint64(9) << "entries #8 to #8 are missing";
+        QTest::newRow("deleted last entry") << "DELETE FROM audit_log WHERE seq = 10" << qint64(10)
+                                            << "ends at #9 but its last entry was #10";
     }
     void tamperingIsFound()
     {
@@ -186,7 +186,7 @@ private slots:
                      problems.contains("the records' states were never recorded"),
                  qPrintable(problems));
         if (sql.contains("audit_head_seq"))
-            QVERIFY2(problems.contains("the signed head is entry #9 but the log ends at #0"),
+            QVERIFY2(problems.contains("the signed head is entry #10 but the log ends at #0"),
                      qPrintable(problems));
     }
 
@@ -194,24 +194,24 @@ private slots:
     {
         TempFolder tmp;
         const QString path = tmp.path("h.sqlite");
-        QString hashOf7;
+        QString hashOf8;
         {
             auto ws = workspaceWithEdits(path);
             QVERIFY(ws);
-            hashOf7 = ws->auditEntries().value().at(6).hash;
+            hashOf8 = ws->auditEntries().value().at(7).hash;
         }
         // The last two entries go and the head points at the one before:
         // a consistent, shorter chain.
-        execOnFile(path, "DELETE FROM audit_log WHERE seq > 7");
-        execOnFile(path, "UPDATE workspace_meta SET value = '7' WHERE key = 'audit_head_seq'");
+        execOnFile(path, "DELETE FROM audit_log WHERE seq > 8");
+        execOnFile(path, "UPDATE workspace_meta SET value = '8' WHERE key = 'audit_head_seq'");
         execOnFile(path, QStringLiteral("UPDATE workspace_meta SET value = '%1' WHERE key = "
                                         "'audit_head_hash'")
-                             .arg(hashOf7));
+                             .arg(hashOf8));
         auto ws = Workspace::open(path, {Database::Mode::ReadOnly, {}});
         QVERIFY_OK(ws);
         const AuditVerification v = ws.value()->verifyAudit();
         QVERIFY(!v.ok());
-        QVERIFY2(problemsOf(v).contains("the signed head is entry #9 but the log ends at #7 "
+        QVERIFY2(problemsOf(v).contains("the signed head is entry #10 but the log ends at #8 "
                                         "(entries at the end were deleted)"),
                  qPrintable(problemsOf(v)));
     }
@@ -223,7 +223,7 @@ private slots:
         QVERIFY(workspaceWithEdits(path));
         auto ws = Workspace::open(path, {Database::Mode::ReadOnly, {}});
         QVERIFY_OK(ws);
-        // Entry #8 says something else, and every hash from it on is
+        // Entry #8 (the first edit) says something else, and every hash from it on is
         // recomputed, the head too: the chain is consistent again.
         QList<AuditEntry> entries = ws.value()->auditEntries().value();
         entries[7].summary = "nothing happened";
@@ -240,7 +240,7 @@ private slots:
                              .arg(entries.last().hash));
         const AuditVerification v = ws.value()->verifyAudit();
         QVERIFY(!v.ok());
-        QVERIFY2(problemsOf(v).contains("entry #9: is not the entry that was signed"),
+        QVERIFY2(problemsOf(v).contains("entry #10: is not the entry that was signed"),
                  qPrintable(problemsOf(v)));
         // Re-pointing the signed hash does not help: the signature is over it.
         execOnFile(path, QStringLiteral("UPDATE workspace_meta SET value = '%1' WHERE key = "
@@ -259,7 +259,7 @@ private slots:
         QTest::newRow("updated processor")
             << "UPDATE processors SET contact = 'evil@example.com' WHERE id = 'p-stripe'"
             << "table processors, record p-stripe: differs from its last audited state (entry "
-               "#9): changed outside the app";
+               "#10): changed outside the app";
         QTest::newRow("processor list field")
             << "UPDATE processor_locations SET value = 'RU' WHERE processor_id = 'p-stripe'"
             << "table processors, record p-stripe: differs from its last audited state";
@@ -364,7 +364,7 @@ private slots:
             const AuditVerification v = ws.value()->verifyAudit();
             QVERIFY(!v.ok());
             QCOMPARE(v.signedSeq, kDemoEntries);
-            QVERIFY2(problemsOf(v).contains("entries #7 to #7 are not signed (written without "
+            QVERIFY2(problemsOf(v).contains("entries #8 to #8 are not signed (written without "
                                             "the signing key"),
                      qPrintable(problemsOf(v)));
         }

@@ -19,18 +19,18 @@ private slots:
         AuditLogModel model(*ws);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        // The demo's creation, then the records of each of its five tables.
-        QCOMPARE(model.rowCount(), 6);
+        // The demo's creation, then the records of each of its six tables.
+        QCOMPARE(model.rowCount(), 7);
         QCOMPARE(model.index(0, AuditLogModel::RecordColumn).data().toString(),
                  QStringLiteral("demo (workspace)"));
 
         Processor p = *ws->processor("p-vercel").value();
         p.reviewDue = QDate(2027, 9, 1);
         QVERIFY(ws->save(p, "Edit Vercel: review_due"));
-        QCOMPARE(model.rowCount(), 7);
-        QCOMPARE(model.index(6, AuditLogModel::RecordColumn).data().toString(),
+        QCOMPARE(model.rowCount(), 8);
+        QCOMPARE(model.index(7, AuditLogModel::RecordColumn).data().toString(),
                  QStringLiteral("Vercel (processors)"));
-        QCOMPARE(model.index(6, AuditLogModel::SummaryColumn).data().toString(),
+        QCOMPARE(model.index(7, AuditLogModel::SummaryColumn).data().toString(),
                  QStringLiteral("Edit Vercel: review_due"));
 
         model.setFilter({"processors"});
@@ -43,7 +43,7 @@ private slots:
         today.from = QDate::currentDate().addDays(-1);
         today.to = QDate::currentDate().addDays(1);
         model.setFilter(today);
-        QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(model.rowCount(), 8);
     }
 };
 

@@ -133,9 +133,9 @@ private slots:
         const QString publicKey = AuditSigning::publicKeyOfSeed(
             QByteArray::fromBase64(qgetenv("PRIVACY_WORKBENCH_AUDIT_KEY")));
         QVERIFY2(ok.out.contains("Signing key:    " + publicKey), qPrintable(ok.out));
-        QVERIFY2(ok.out.contains("hash chain intact, head #6 signed"), qPrintable(ok.out));
+        QVERIFY2(ok.out.contains("hash chain intact, head #7 signed"), qPrintable(ok.out));
         QVERIFY2(ok.out.contains(" checked, each as its last entry left it"), qPrintable(ok.out));
-        const QRegularExpression anchorLine("Anchor: (6:[0-9a-f]{12}) ");
+        const QRegularExpression anchorLine("Anchor: (7:[0-9a-f]{12}) ");
         const auto anchor = anchorLine.match(ok.out);
         QVERIFY2(anchor.hasMatch(), qPrintable(ok.out));
 
@@ -144,21 +144,21 @@ private slots:
         const Run expected =
             runBinary({"verify", "--workspace", path, "--expect-head", anchor.captured(1)}, noKey);
         QCOMPARE(expected.code, 0);
-        QVERIFY2(expected.out.contains("Expected head #6: present"), qPrintable(expected.out));
+        QVERIFY2(expected.out.contains("Expected head #7: present"), qPrintable(expected.out));
         const Run wrong =
-            runBinary({"verify", "--workspace", path, "--expect-head", "6:0123456789ab"}, noKey);
+            runBinary({"verify", "--workspace", path, "--expect-head", "7:0123456789ab"}, noKey);
         QCOMPARE(wrong.code, 1);
-        QVERIFY2(wrong.out.contains("entry #6: its hash starts"), qPrintable(wrong.out));
+        QVERIFY2(wrong.out.contains("entry #7: its hash starts"), qPrintable(wrong.out));
         const Run future =
             runBinary({"verify", "--workspace", path, "--expect-head", "60:0123456789ab"}, noKey);
         QCOMPARE(future.code, 1);
         QVERIFY2(future.out.contains("entry #60: the expected head does not exist (the log ends "
-                                     "at #6)"),
+                                     "at #7)"),
                  qPrintable(future.out));
         const Run malformed =
-            runBinary({"verify", "--workspace", path, "--expect-head", "6:abc"}, noKey);
+            runBinary({"verify", "--workspace", path, "--expect-head", "7:abc"}, noKey);
         QCOMPARE(malformed.code, 2);
-        QVERIFY2(malformed.err.contains("--expect-head '6:abc' is not an anchor"),
+        QVERIFY2(malformed.err.contains("--expect-head '7:abc' is not an anchor"),
                  qPrintable(malformed.err));
 
         // A processor changed outside the app is named.
@@ -179,7 +179,7 @@ private slots:
                           "'audit_head_hash')");
         const Run gone = runBinary({"verify", "--workspace", wiped}, noKey);
         QCOMPARE(gone.code, 1);
-        QVERIFY2(gone.out.contains("the signed head is entry #6 but the log ends at #0"),
+        QVERIFY2(gone.out.contains("the signed head is entry #7 but the log ends at #0"),
                  qPrintable(gone.out));
     }
 

@@ -1,5 +1,7 @@
 #include "TestSupport.h"
 #include "storage/Database.h"
+#include "storage/Repository.h"
+#include "storage/RowDigest.h"
 
 #include <QDir>
 #include <QFile>
@@ -225,6 +227,114 @@ private slots:
         QVERIFY(!q.exec("INSERT INTO rights_requests (id, organization_id, type, jurisdiction, "
                         "subject_email, received_at, status) VALUES ('r3', 'o1', 'access', "
                         "'NOWHERE', 'b@example.com', '2026-11-02', 'new')"));
+        QVERIFY(q.exec("PRAGMA foreign_key_check"));
+        QVERIFY(!q.next());
+    }
+
+    // Schema 12 adds processing activities, the organization's Art. 30(1)(a)
+    // parties and security measures: what was stored stays, the new tables
+    // take activities linked to processors and rules, and the digests the
+    // audit log recorded for records before schema 12 still match them.
+    void processingActivitiesArriveKeepingDataAndDigests()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("v8.sqlite");
+        QHash<QString, QByteArray> oldDigests; // as a schema-8 build computed them
+        {
+            auto v8 = Database::open(path, {Database::Mode::ReadWrite, 8});
+            QVERIFY2(v8, qPrintable(v8.error()));
+            QCOMPARE(v8.value()->schemaVersion(), 8);
+            QSqlQuery q(v8.value()->connection());
+            QVERIFY(q.exec("INSERT INTO organizations (id, name, notice_period_days) "
+                           "VALUES ('o1', 'Acme', 14)"));
+            QVERIFY(q.exec("INSERT INTO processors (id, name, service, status) "
+                           "VALUES ('p1', 'Mailer', 'e-mail', 'active')"));
+            QVERIFY(q.exec("INSERT INTO processor_organizations VALUES ('p1', 0, 'o1')"));
+            QVERIFY(q.exec("INSERT INTO processor_locations VALUES ('p1', 0, 'US')"));
+            QVERIFY(q.exec("INSERT INTO retention_rules (id, organization_id, data_category, "
+                           "trigger, action) VALUES ('r1', 'o1', 'mail logs', 'collection', "
+                           "'delete')"));
+            // The digest a schema-8 build recorded: the table layouts without
+            // the fields schema 12 adds.
+            for (const TableSpec* current :
+                 {&RecordTable<Organization>::spec(), &RecordTable<Processor>::spec()}) {
+                TableSpec old = *current;
+                for (const QString& f : current->addedFields) {
+                    old.columns.removeAll(f);
+                    old.lists.remove(f);
+                }
+                old.addedFields.clear();
+                auto defaults = RowDigest::readDefaults(*v8.value(), old.table);
+                QVERIFY_OK(defaults);
+                const RowDigest digest(old, defaults.value());
+                auto rows = RecordStore(*v8.value(), old).select();
+                QVERIFY_OK(rows);
+                for (const QJsonObject& r : rows.value())
+                    oldDigests.insert(old.resource + r.value("id").toString(),
+                                      digest.of(digest.layout().layout(r)));
+            }
+        }
+        QCOMPARE(oldDigests.size(), 2);
+        auto db = Database::open(path);
+        QVERIFY2(db, qPrintable(db.error()));
+        QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(Database::latestSchemaVersion() >= 12);
+        const QStringList t = tables(*db.value());
+        for (const char* name :
+             {"processing_activities", "activity_processors", "activity_retention_rules",
+              "activity_security_measures", "activity_purposes", "activity_data_categories",
+              "activity_data_subjects", "activity_systems", "activity_controllers",
+              "processor_security_measures"})
+            QVERIFY2(t.contains(QString::fromLatin1(name)), name);
+
+        // Kept, and read through the new layouts.
+        auto orgs = Repository<Organization>(*db.value()).list();
+        QVERIFY_OK(orgs);
+        QCOMPARE(orgs->size(), 1);
+        QCOMPARE(orgs->first().name, QString("Acme"));
+        QCOMPARE(orgs->first().noticePeriodDays, 14);
+        QVERIFY(orgs->first().controller.isEmpty());
+        auto processors = Repository<Processor>(*db.value()).list();
+        QVERIFY_OK(processors);
+        QCOMPARE(processors->first().locations, QStringList{"US"});
+        QVERIFY(processors->first().securityMeasures.isEmpty());
+
+        // Untouched records keep the digest the log recorded for them.
+        for (const TableSpec* spec :
+             {&RecordTable<Organization>::spec(), &RecordTable<Processor>::spec()}) {
+            auto defaults = RowDigest::readDefaults(*db.value(), spec->table);
+            QVERIFY_OK(defaults);
+            const RowDigest digest(*spec, defaults.value());
+            auto rows = RecordStore(*db.value(), *spec).select();
+            QVERIFY_OK(rows);
+            for (const QJsonObject& r : rows.value())
+                QCOMPARE(digest.of(digest.layout().layout(r)),
+                         oldDigests.value(spec->resource + r.value("id").toString()));
+        }
+
+        // An activity linked to the processor and the rule, with its JSON
+        // fields, reads back as it was written.
+        ProcessingActivity a;
+        a.id = "a1";
+        a.organizationId = "o1";
+        a.name = "Newsletters";
+        a.legalBasis = LegalBasis::Consent;
+        a.processorIds = {"p1"};
+        a.retentionRuleIds = {"r1"};
+        a.otherRecipients = {
+            {"Ad network", RecipientType::Controller, "US", TransferMechanism::Scc}};
+        a.transfersOverride = QList<Transfer>();
+        a.securityMeasures = {"events_logging"};
+        Repository<ProcessingActivity> repo(*db.value());
+        QVERIFY_OK(db.value()->transaction([&] { return repo.save(a); }));
+        auto back = repo.find("a1");
+        QVERIFY_OK(back);
+        QVERIFY(back.value());
+        QCOMPARE(*back.value(), a);
+        // A linked processor or rule cannot disappear from under it.
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(!q.exec("DELETE FROM processors WHERE id = 'p1'"));
+        QVERIFY(!q.exec("DELETE FROM retention_rules WHERE id = 'r1'"));
         QVERIFY(q.exec("PRAGMA foreign_key_check"));
         QVERIFY(!q.next());
     }

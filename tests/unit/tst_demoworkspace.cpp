@@ -1,8 +1,11 @@
 #include "TestSupport.h"
 #include "demo/DemoWorkspace.h"
+#include "domain/Resources.h"
+#include "services/ActivityService.h"
 
 #include <QJsonArray>
 #include <QSet>
+#include <QUuid>
 
 using namespace workbench;
 using namespace workbench::test;
@@ -236,6 +239,84 @@ private slots:
         QCOMPARE(second.size(), all.size());
         for (int i = 0; i < all.size(); ++i)
             QCOMPARE(second[i].toJson(), all[i].toJson());
+    }
+
+    // Each organization carries its record of processing: the activities its
+    // policy describes, linked to its own processors and rules, with no
+    // error a save would refuse, and the controller, DPO and authority.
+    void everyOrganizationHasItsActivitiesAndParties_data()
+    {
+        oneOrganizationPerSeedWithItsPolicy_data();
+    }
+    void everyOrganizationHasItsActivitiesAndParties()
+    {
+        QFETCH(QString, org);
+        ActivityService service(*m_ws);
+        const QList<ProcessingActivity> activities = service.list(org).value();
+        QVERIFY2(activities.size() >= 5, qPrintable(org));
+        QSet<QString> processors, rules;
+        for (const Processor& p : m_ws->processors(org).value())
+            processors.insert(p.id);
+        for (const RetentionRule& r : m_ws->retentionRules(org).value())
+            rules.insert(r.id);
+        QSet<QString> linkedRules;
+        for (const ProcessingActivity& a : activities) {
+            QVERIFY(!QUuid::fromString(a.id).isNull());
+            QVERIFY2(!a.purposes.isEmpty() && a.legalBasis && !a.dataCategories.isEmpty() &&
+                         !a.dataSubjects.isEmpty(),
+                     qPrintable(a.name));
+            for (const QString& id : a.processorIds)
+                QVERIFY2(processors.contains(id), qPrintable(a.name + ": " + id));
+            for (const QString& id : a.retentionRuleIds) {
+                QVERIFY2(rules.contains(id), qPrintable(a.name + ": " + id));
+                linkedRules.insert(id);
+            }
+            QVERIFY2(!a.retentionRuleIds.isEmpty() || !a.retentionNote.isEmpty(),
+                     qPrintable(a.name));
+            for (const ActivityProblem& p : service.check(a))
+                QVERIFY2(p.severity != ActivityProblem::Severity::Error,
+                         qPrintable(a.name + ": " + p.message));
+        }
+        // Most rules say how long an activity keeps its data.
+        QVERIFY2(linkedRules.size() * 2 >= rules.size(), qPrintable(org));
+        Organization o;
+        for (const Organization& candidate : m_ws->organizations().value())
+            if (candidate.id == org)
+                o = candidate;
+        QVERIFY(!o.controller.name.isEmpty() && !o.controller.contact.isEmpty());
+        QVERIFY(!o.dpo.contact.isEmpty());
+        QVERIFY(!o.authority.name.isEmpty() && o.authority.country.size() == 2);
+    }
+
+    void theSeedsActivitiesAreThere()
+    {
+        QStringList names;
+        for (const ProcessingActivity& a : m_ws->activities().value())
+            names << a.organizationId + ": " + a.name;
+        for (const char* expected :
+             {"org-labelsets: Account management and sign-in",
+              "org-labelsets: Payments and seller payouts", "org-labelsets: Usage analytics",
+              "org-labelsets: Transactional e-mail", "org-labelsets: Support requests",
+              "org-trainrun: Training jobs",
+              "org-trainrun: Security telemetry and fraud prevention",
+              "org-genmedia: Image and video generation",
+              "org-genmedia: Operational logs and abuse prevention"})
+            QVERIFY2(names.contains(QString::fromUtf8(expected)), expected);
+        // The generation activity sends content to BytePlus in Singapore.
+        ActivityService service(*m_ws);
+        for (const ProcessingActivity& a : m_ws->activities("org-genmedia").value()) {
+            if (a.name != "Image and video generation")
+                continue;
+            const QList<Transfer> transfers = service.transfers(a).value();
+            QVERIFY(std::any_of(transfers.begin(), transfers.end(), [](const Transfer& t) {
+                return t.country == "SG" && t.processorId == "p-byteplus" &&
+                       t.mechanism == TransferMechanism::Scc;
+            }));
+        }
+        // Processors carry their measures.
+        QVERIFY(m_ws->processor("p-stripe")
+                    .value()
+                    ->securityMeasures.contains("certification_assurance"));
     }
 
     void refusesToOverwriteAFile()

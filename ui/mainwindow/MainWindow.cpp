@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "activities/ActivitiesPage.h"
 #include "audit/AuditPage.h"
 #include "common/Page.h"
 #include "common/Settings.h"
@@ -127,6 +128,9 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
                 connect(page, &SyncPage::intervalChanged, m_sync, &sync::SyncService::setInterval);
                 return page;
             });
+    addPage(QStringLiteral("activities"), tr("Activities"), QStringLiteral("view-list-details"),
+            QKeySequence(Qt::CTRL | Qt::Key_8),
+            [this] { return new ActivitiesPage(m_workspace, *m_undoStack); });
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
@@ -212,6 +216,9 @@ void MainWindow::openRecord(const QString& resource, const QString& id)
     } else if (resource == resource::rightsRequests && showPage(QStringLiteral("requests"))) {
         if (auto page = qobject_cast<RequestsPage*>(currentPage()))
             page->openRequest(id);
+    } else if (resource == resource::activities && showPage(QStringLiteral("activities"))) {
+        if (auto page = qobject_cast<ActivitiesPage*>(currentPage()))
+            page->selectActivity(id);
     }
 }
 

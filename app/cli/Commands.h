@@ -40,5 +40,7 @@ int runDiff(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runLint(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runExtract(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runBreachClock(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runIncidents(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 
 } // namespace workbench::cli

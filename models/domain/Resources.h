@@ -21,6 +21,10 @@ inline const QString policyVersions = QStringLiteral("policy-versions");
 // Local only (audit log and change notices; never synced).
 inline const QString deadlineRules = QStringLiteral("deadline-rules");
 inline const QString holidays = QStringLiteral("holidays");
+// The register of personal-data breaches and the officer's breach clocks
+// (local for now: docs/sync-api.md describes the incident resource).
+inline const QString incidents = QStringLiteral("incidents");
+inline const QString breachRules = QStringLiteral("breach-rules");
 
 } // namespace workbench::resource
 
@@ -31,5 +35,6 @@ inline const QString processors = QStringLiteral("processors");
 inline const QString retentionRules = QStringLiteral("retention_rules");
 inline const QString rightsRequests = QStringLiteral("rights_requests");
 inline const QString policyVersions = QStringLiteral("policy_versions");
+inline const QString incidents = QStringLiteral("incidents");
 
 } // namespace workbench::table

@@ -2,6 +2,7 @@
 #include "domain/Resources.h"
 #include "export/Zip.h"
 #include "services/DeadlineRulesService.h"
+#include "services/IncidentDrafts.h"
 #include "services/IncidentService.h"
 
 #include <QJsonArray>
@@ -93,7 +94,8 @@ private slots:
         QCOMPARE(entries->last().action, QString("update"));
         QCOMPARE(entries->last().before.value("risk").toString(), QString("unassessed"));
         QCOMPARE(entries->last().after.value("risk").toString(), QString("high"));
-        QVERIFY(m_ws->verifyAudit().ok());
+        const AuditVerification v = m_ws->verifyAudit();
+        QVERIFY2(v.ok(), qPrintable(v.problems.join('\n')));
     }
 
     void badInputIsRefusedAndNothingIsWritten()
@@ -262,6 +264,70 @@ private slots:
         QVERIFY(doc.value("audit_head").toString().contains("verify --expect-head"));
         QVERIFY(unzipEntry(m_tmp.path("register.xlsx"), "xl/sharedStrings.xml")
                     .contains("Lost encrypted laptop"));
+    }
+
+    // The drafts: the authority's with the Art. 33(3) contents and its
+    // phase, the letter to people, in three languages and three formats.
+    void draftsCarryWhatTheLawAsks()
+    {
+        Incident i = processorIncident(m_processor);
+        i.id = "inc-draft";
+        i.consequences = "Strangers could read medical certificates.";
+        i.measuresTaken = "Bucket closed; access logs secured.";
+        i.measuresProposed = "Watch for phishing mails that quote your ticket.";
+        i.contact = "dpo@labelsets.example";
+        i.risk = BreachRisk::High;
+        i.riskReasoning = "Health data.";
+        Organization org;
+        org.name = "LabelSets GmbH";
+        org.privacyContact = "privacy@labelsets.example";
+        auto clocks = breachClocks(*BreachRuleSet::defaults().rule("GDPR"), i.facts(), {});
+        QVERIFY(clocks);
+        const QDateTime inTime = at("2026-03-28T10:00+01:00");
+        auto en = composeDraft(i, org, {"TicketDesk"}, clocks.value(), DraftKind::Authority,
+                               IncidentSubmission::Phase::Initial, "en", inTime);
+        QVERIFY2(en, qPrintable(en.error()));
+        for (const char* part :
+             {"(a) Nature of the breach", "health (special category)", "340", "1200",
+              "(b) Contact point", "dpo@labelsets.example", "(c) Likely consequences",
+              "medical certificates", "(d) Measures taken or proposed", "TicketDesk",
+              "2026-03-27 18:00 Europe/Berlin (+01:00)", "initial notification"})
+            QVERIFY2(en->body.contains(QString::fromUtf8(part)) || en->title.contains(part), part);
+        QVERIFY(!en->body.contains("Reasons for the delay"));
+        // Late: the reasons are asked for in the draft itself.
+        auto late =
+            composeDraft(i, org, {}, clocks.value(), DraftKind::Authority,
+                         IncidentSubmission::Phase::Initial, "de", at("2026-04-01T10:00+02:00"));
+        QVERIFY(late->body.contains("Gründe für die Verzögerung"));
+        auto followUp = composeDraft(i, org, {}, clocks.value(), DraftKind::Authority,
+                                     IncidentSubmission::Phase::FollowUp, "fr", inTime);
+        QVERIFY(followUp->title.contains("notification complémentaire"));
+        auto letter = composeDraft(i, org, {}, clocks.value(), DraftKind::People,
+                                   IncidentSubmission::Phase::Initial, "en", inTime);
+        QVERIFY(letter->body.contains("What you can do\nWatch for phishing"));
+        QVERIFY(!letter->body.contains("Art. 33"));
+        QVERIFY(!composeDraft(i, org, {}, clocks.value(), DraftKind::People,
+                              IncidentSubmission::Phase::Initial, "xx", inTime));
+
+        const QByteArray eml = draftToEml(followUp.value(), at("2026-04-01T10:00+02:00"));
+        QVERIFY(eml.contains("From: privacy@labelsets.example\r\n"));
+        QVERIFY(eml.contains("Subject: =?UTF-8?B?"));
+        QVERIFY(eml.contains("Date: Wed, 01 Apr 2026 10:00:00 +0200\r\n"));
+        QVERIFY(eml.contains("Content-Type: text/plain; charset=UTF-8\r\n"));
+        QVERIFY(eml.contains("Content-Transfer-Encoding: 8bit\r\n\r\n"));
+        for (const QByteArray& line : eml.split('\n'))
+            QVERIFY(line.size() <= 78);
+        for (const char* suffix : {"pdf", "docx", "eml"}) {
+            const QString path = m_tmp.path(QStringLiteral("draft.%1").arg(suffix));
+            const Status s = writeDraft(en.value(), path, inTime);
+            QVERIFY2(s, qPrintable(s.error()));
+            QVERIFY2(QFileInfo(path).size() > 200, suffix);
+            QCOMPARE(modeBits(QFile::permissions(path)),
+                     QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
+        QVERIFY(unzipEntry(m_tmp.path("draft.docx"), "word/document.xml")
+                    .contains("Nature of the breach"));
+        QVERIFY(!writeDraft(en.value(), m_tmp.path("draft.txt"), inTime));
     }
 };
 

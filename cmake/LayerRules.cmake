@@ -37,7 +37,7 @@ set(WORKBENCH_QT_app Core Gui Widgets Charts PrintSupport)
 # The source folders of the layers that live outside models/: ui's pages
 # (each its own folder) and the command line's.
 set(WORKBENCH_UI_FOLDERS audit charts common dialogs mainwindow policies processors requests
-    retention sync today vendorwatch activities)
+    retention sync today vendorwatch activities incidents)
 
 # Storage headers that are storage's business only: the window and the
 # command line reach data through services, item models and the Workspace,

@@ -229,6 +229,29 @@ const QList<Command>& commands()
          &runNotices,
          {workspaceOption(), option("open", "Only notices not yet decided (objected included)."),
           formatOption(QStringLiteral("text|json|csv"))}},
+        {"breach-clock",
+         "breach-clock --aware DATETIME --jurisdiction J [--nis2] [--discovered DATETIME]\n"
+         "                        [--holidays FILE] [--format text|json]",
+         "Print a personal-data breach's deadlines (ISO date-times with offsets, or null with "
+         "the rule's words when it has no fixed length) and their citations.",
+         &runBreachClock,
+         {option("aware",
+                 "When the organization became aware, with its offset or zone "
+                 "(2026-03-27T18:00:00+01:00, 2026-03-27T18:00[Europe/Berlin]).",
+                 "DATETIME"),
+          option("jurisdiction", "GDPR, UK_GDPR, LGPD or PIPEDA.", "J"),
+          option("nis2", "The organization is in NIS2's scope: its clocks too."),
+          option("discovered", "When the breach was discovered (not after --aware).", "DATETIME"),
+          option("holidays", "File of holidays, one YYYY-MM-DD per line.", "FILE"),
+          formatOption(QStringLiteral("text|json"))}},
+        {"incidents",
+         "incidents --workspace FILE [--open] [--org ID] [--format text|csv|json]",
+         "List the register of personal-data breaches with their running clocks (csv and json: "
+         "the full register).",
+         &runIncidents,
+         {workspaceOption(), option("open", "Only incidents not closed."),
+          option("org", "Only this organization.", "ID"),
+          formatOption(QStringLiteral("text|csv|json"))}},
     };
     return all;
 }

@@ -43,5 +43,7 @@ int runSync(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runLetter(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runSubprocessorList(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 int runNotices(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runBreachClock(QCommandLineParser& p, QTextStream& out, QTextStream& err);
+int runIncidents(QCommandLineParser& p, QTextStream& out, QTextStream& err);
 
 } // namespace workbench::cli

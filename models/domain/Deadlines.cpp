@@ -79,6 +79,16 @@ QDate addPeriod(QDate start, const LegalPeriod& p, const HolidayCalendar& calend
 
 } // namespace
 
+Result<LegalPeriod> LegalPeriod::fromJson(const QJsonValue& value, const char* field)
+{
+    return periodFromJson(value, field);
+}
+
+QJsonObject LegalPeriod::toJson() const
+{
+    return periodToJson(*this);
+}
+
 QString LegalPeriod::describe() const
 {
     switch (unit) {

@@ -24,6 +24,9 @@ struct LegalPeriod
     Unit unit = Unit::CalendarDays;
 
     QString describe() const; // "1 calendar month", "10 business days"
+    // {"amount": 1, "unit": "calendar_months"}; errors name `field`.
+    static Result<LegalPeriod> fromJson(const QJsonValue& value, const char* field);
+    QJsonObject toJson() const;
     friend bool operator==(const LegalPeriod&, const LegalPeriod&) = default;
 };
 

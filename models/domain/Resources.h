@@ -30,6 +30,10 @@ inline const QString subprocessorLists = QStringLiteral("subprocessor-lists");
 inline const QString vendorReviews = QStringLiteral("vendor-reviews");
 inline const QString reviewCadence = QStringLiteral("review-cadence");
 inline const QString questionnaires = QStringLiteral("questionnaires");
+// The register of personal-data breaches and the officer's breach clocks
+// (local for now: docs/sync-api.md describes the incident resource).
+inline const QString incidents = QStringLiteral("incidents");
+inline const QString breachRules = QStringLiteral("breach-rules");
 
 } // namespace workbench::resource
 
@@ -41,5 +45,6 @@ inline const QString retentionRules = QStringLiteral("retention_rules");
 inline const QString rightsRequests = QStringLiteral("rights_requests");
 inline const QString policyVersions = QStringLiteral("policy_versions");
 inline const QString activities = QStringLiteral("processing_activities");
+inline const QString incidents = QStringLiteral("incidents");
 
 } // namespace workbench::table

@@ -339,6 +339,44 @@ private slots:
         QVERIFY(!q.next());
     }
 
+    // Schema 15 adds the register of breaches and the breach clocks' edits:
+    // new tables only, every row already stored is kept.
+    void incidentTablesArriveKeepingData()
+    {
+        TempFolder tmp;
+        const QString path = tmp.path("before-incidents.sqlite");
+        const int previous = 14; // the vendor watch
+        {
+            auto old = Database::open(path, {Database::Mode::ReadWrite, previous});
+            QVERIFY2(old, qPrintable(old.error()));
+            QVERIFY(!tables(*old.value()).contains("incidents"));
+            QSqlQuery q(old.value()->connection());
+            QVERIFY(q.exec("INSERT INTO organizations (id, name) VALUES ('o1', 'Acme')"));
+            QVERIFY(q.exec("INSERT INTO deadline_rules (jurisdiction, rule_json) "
+                           "VALUES ('GDPR', '{}')"));
+        }
+        auto db = Database::open(path);
+        QVERIFY2(db, qPrintable(db.error()));
+        QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(tables(*db.value()).contains("incidents"));
+        QVERIFY(tables(*db.value()).contains("breach_rules"));
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(q.exec("SELECT name FROM organizations WHERE id = 'o1'") && q.next());
+        QCOMPARE(q.value(0).toString(), QString("Acme"));
+        QVERIFY(q.exec("SELECT count(*) FROM deadline_rules") && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QVERIFY2(q.exec("INSERT INTO incidents (id, organization_id, title, jurisdiction, "
+                        "aware_at, risk, record_json) VALUES ('i1', 'o1', 'Lost laptop', 'GDPR', "
+                        "'2026-05-12T07:30:00Z', 'high', '{}')"),
+                 qPrintable(q.lastError().text()));
+        QVERIFY(!q.exec("INSERT INTO incidents (id, organization_id, title, jurisdiction, "
+                        "aware_at, risk, record_json) VALUES ('i2', 'o1', 'x', 'GDPR', "
+                        "'2026-05-12T07:30:00Z', 'apocalyptic', '{}')"));
+        QVERIFY(!q.exec("INSERT INTO incidents (id, organization_id, title, jurisdiction, "
+                        "aware_at, risk, record_json) VALUES ('i3', 'nobody', 'x', 'GDPR', "
+                        "'2026-05-12T07:30:00Z', 'risk', '{}')"));
+    }
+
     // The sync worker's connection: no lock of its own beside the owner's,
     // writes through, and refuses a file the owner has not brought up to
     // date.

@@ -7,10 +7,13 @@
 #include "common/Style.h"
 #include "dialogs/MessageBox.h"
 #include "domain/Resources.h"
+#include "incidents/IncidentsPage.h"
+#include "itemmodels/Tone.h"
 #include "policies/PoliciesPage.h"
 #include "processors/ProcessorsPage.h"
 #include "requests/RequestsPage.h"
 #include "retention/RetentionPage.h"
+#include "services/IncidentService.h"
 #include "services/SyncService.h"
 #include "storage/Workspace.h"
 #include "sync/SyncPage.h"
@@ -131,6 +134,8 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     addPage(QStringLiteral("activities"), tr("Activities"), QStringLiteral("view-list-details"),
             QKeySequence(Qt::CTRL | Qt::Key_8),
             [this] { return new ActivitiesPage(m_workspace, *m_undoStack); });
+    addPage(QStringLiteral("incidents"), tr("Incidents"), QStringLiteral("dialog-warning"),
+            QKeySequence(Qt::CTRL | Qt::Key_9), [this] { return new IncidentsPage(m_workspace); });
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
@@ -149,6 +154,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
         m_workspaceLabel->setToolTip(tr("The workspace file: read-only, nothing can be changed"));
     }
     setupSync();
+    setupBreachClock();
     statusBar()->addPermanentWidget(m_workspaceLabel);
     connect(&workspace, &Workspace::changeFailed, this, [this](const QString& message) {
         MessageBox::critical(this, tr("The change was not saved"), message);
@@ -203,6 +209,9 @@ void MainWindow::openRecord(const QString& resource, const QString& id)
     if (resource == resource::retentionRules && showPage(QStringLiteral("retention"))) {
         if (auto page = qobject_cast<RetentionPage*>(currentPage()))
             page->selectRule(id);
+    } else if (resource == resource::incidents && showPage(QStringLiteral("incidents"))) {
+        if (auto page = qobject_cast<IncidentsPage*>(currentPage()))
+            page->selectIncident(id);
     } else if (resource == resource::processors && showPage(QStringLiteral("processors"))) {
         if (auto page = qobject_cast<ProcessorsPage*>(currentPage()))
             page->selectProcessor(id);
@@ -323,6 +332,7 @@ void MainWindow::onOrganizationChanged()
         if (entry.page)
             entry.page->setOrganization(id);
     }
+    updateBreachClock();
 }
 
 void MainWindow::setupSync()
@@ -377,6 +387,47 @@ void MainWindow::setupSync()
         m_syncLabel->setToolTip(outcome.summary);
     });
     m_sync->setInterval(settings::syncIntervalMinutes.value());
+}
+
+// The nearest running breach clock of the organization, in the status bar
+// (red under 24 hours); read again when an incident changes, the
+// organization does, and every minute.
+void MainWindow::setupBreachClock()
+{
+    m_breachClock = new QLabel;
+    m_breachClock->setObjectName(QStringLiteral("breachClockLabel"));
+    m_breachClock->hide();
+    statusBar()->addPermanentWidget(m_breachClock);
+    auto timer = new QTimer(this);
+    timer->setInterval(60 * 1000);
+    connect(timer, &QTimer::timeout, this, &MainWindow::updateBreachClock);
+    timer->start();
+    connect(&m_workspace, &Workspace::recordChanged, this, [this](const QString& resource) {
+        if (resource == resource::incidents || resource == resource::breachRules)
+            updateBreachClock();
+    });
+}
+
+void MainWindow::updateBreachClock()
+{
+    if (!m_breachClock)
+        return;
+    auto running = IncidentService(m_workspace).runningClocks(organization());
+    if (!running || running->isEmpty()) {
+        m_breachClock->hide();
+        return;
+    }
+    const IncidentClock& next = running->first();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_breachClock->setText(
+        tr("Breach %1: %2 · %3").arg(next.incidentId, next.clock.label, next.clock.status(now)));
+    m_breachClock->setToolTip(next.title + QStringLiteral(" — ") + next.clock.citation);
+    const auto left = next.clock.secondsLeft(now);
+    QPalette palette = m_breachClock->palette();
+    palette.setColor(QPalette::WindowText,
+                     toneColour(left && *left < 24 * 3600 ? Tone::Error : Tone::Warning, palette));
+    m_breachClock->setPalette(palette);
+    m_breachClock->show();
 }
 
 bool MainWindow::isSyncing() const

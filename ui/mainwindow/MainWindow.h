@@ -73,6 +73,8 @@ private:
     void onOrganizationChanged();
     void showStatus(const QString& text);
     void setupSync();
+    void setupBreachClock();
+    void updateBreachClock();
 
     Workspace& m_workspace;
     QUndoStack* m_undoStack = nullptr;
@@ -85,6 +87,7 @@ private:
     QLabel* m_syncLabel = nullptr;
     QProgressBar* m_syncBusy = nullptr;
     QToolButton* m_syncCancel = nullptr;
+    QLabel* m_breachClock = nullptr;
     QList<PageEntry> m_entries;
     bool m_warmingStarted = false;
 };

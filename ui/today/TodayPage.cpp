@@ -6,6 +6,7 @@
 #include "domain/Resources.h"
 #include "domain/Retention.h"
 #include "domain/Text.h"
+#include "services/IncidentService.h"
 #include "services/RequestOverview.h"
 #include "storage/Workspace.h"
 #include "vendorwatch/VendorWatchToday.h"
@@ -78,6 +79,23 @@ void TodayPage::refresh()
                 item->setForeground(1, toneColour(Tone::Error, m_items->palette()));
         }
     };
+    // Breach clocks first: the most urgent of all (red under 24 hours).
+    if (auto clocks = IncidentService(m_workspace).runningClocks(organizationId()); clocks) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto parent = section(tr("Breach clocks running"), int(clocks->size()));
+        for (const IncidentClock& c : clocks.value()) {
+            auto item = new QTreeWidgetItem(
+                parent, {QStringLiteral("%1 · %2").arg(c.title, c.clock.label), c.clock.status(now),
+                         c.clock.due ? isoWithOffset(*c.clock.due).replace(u'T', u' ').remove(16, 3)
+                                     : QString()});
+            item->setData(0, Qt::UserRole, resource::incidents);
+            item->setData(0, Qt::UserRole + 1, c.incidentId);
+            const auto left = c.clock.secondsLeft(now);
+            item->setForeground(1,
+                                toneColour(left && *left < 24 * 3600 ? Tone::Error : Tone::Warning,
+                                           m_items->palette()));
+        }
+    }
     const auto reviews = reviewsDue(processors.value(), today);
     addProcessorItems(section(tr("Vendor reviews due in the next 30 days"), int(reviews.size())),
                       reviews);

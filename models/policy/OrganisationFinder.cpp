@@ -48,6 +48,15 @@ struct Context
 std::vector<Context> cues(QStringView s)
 {
     std::vector<Context> out;
+    // Each pattern runs only on a sentence holding one of its words (most
+    // sentences hold none, and a plain search is much cheaper than a match).
+    const QString lower = s.toString().toLower();
+    auto holds = [&lower](std::initializer_list<QStringView> words) {
+        for (QStringView w : words)
+            if (lower.contains(w))
+                return true;
+        return false;
+    };
     auto each = [&](const Pattern& re, auto&& make) {
         for (auto it = re.globalMatch(s); it.hasNext();)
             out.push_back(make(it.next()));
@@ -58,47 +67,56 @@ std::vector<Context> cues(QStringView s)
         R"(\bfor example,?|\bfor instance,?|\bz\.\s?B\.|\bwie(?: etwa| z\.\s?B\.)?|\bbeispielsweise|)"
         R"(\binsbesondere|\btels? que|\btelles? que|\bcomme|\bpar exemple,?|\bnotamment|)"
         R"(\bproviders?:|\bprocessors?:|\bpartners?:|\bvendors?:)\s+(?:the\s+)?)");
-    each(listCue, [](const QRegularExpressionMatch& m) {
-        return Context{m.capturedEnd(), false, true, false, true, m.capturedStart()};
-    });
+    if (holds({u"such", u"e.g", u"e. g", u"includ", u"like", u"namely", u"example", u"instance",
+               u"z.", u"wie", u"beispiel", u"insbesondere", u"tel", u"comme", u"notamment", u":"}))
+        each(listCue, [](const QRegularExpressionMatch& m) {
+            return Context{m.capturedEnd(), false, true, false, true, m.capturedStart()};
+        });
     // "log in with Apple, Google or Discord", "sign up using X".
     static const Pattern login = pattern(
         R"((?i)\b(?:log(?:ging)?[- ]?in|sign(?:ing)?[- ]?(?:in|up)|register|connect|continue|)"
         R"(anmelden|se connecter)\s+(?:with|using|via|through|mit|über|avec)\s+(?:your\s+)?)");
-    each(login, [](const QRegularExpressionMatch& m) {
-        return Context{m.capturedEnd(), false, true, false, false};
-    });
+    if (holds({u"log", u"sign", u"regist", u"connect", u"continu", u"anmeld"}))
+        each(login, [](const QRegularExpressionMatch& m) {
+            return Context{m.capturedEnd(), false, true, false, false};
+        });
     // "Apple or Google processes your purchase", "Klarna receives ...".
     static const Pattern actsOnData = pattern(
         R"(\s+(?:may\s+|will\s+|also\s+)?(?:process(?:es)?|receives?|collects?|stores?|hosts?|)"
         R"(obtains?|analy[sz]es|provides? us|sends? us|shares?|verarbeitet|erhält|reçoit|traite)\s)");
-    each(actsOnData, [](const QRegularExpressionMatch& m) {
-        return Context{m.capturedStart(), true, true, false, false};
-    });
+    if (holds({u"process", u"receiv", u"collect", u"store", u"host", u"obtain", u"analy",
+               u"provide", u"send", u"share", u"verarbeit", u"erhält", u"reçoit", u"traite"}))
+        each(actsOnData, [](const QRegularExpressionMatch& m) {
+            return Context{m.capturedStart(), true, true, false, false};
+        });
     // "provided by X", "powered by X", "bereitgestellt von X", "fourni par X".
     static const Pattern by = pattern(
         R"((?i)\b(?:provided|powered|operated|hosted|processed|offered|supplied|managed|)"
         R"(handled|delivered|administered|maintained|serviced|run|bereitgestellt|betrieben|)"
         R"(angeboten|gehostet|verarbeitet|fourni[es]*|hébergé[es]*|opéré[es]*|géré[es]*)\s+)"
         R"((?:by|von|durch|par)\s+)");
-    each(by, [](const QRegularExpressionMatch& m) {
-        return Context{m.capturedEnd(), false, true, false, false};
-    });
+    if (holds({u" by ", u" von ", u" durch ", u" par "}))
+        each(by, [](const QRegularExpressionMatch& m) {
+            return Context{m.capturedEnd(), false, true, false, false};
+        });
     // "we use X to", "we work with X", "wir nutzen X", "nous utilisons X".
     static const Pattern use = pattern(
         R"((?i)\b(?:we|wir|nous)\s+(?:may\s+|also\s+|currently\s+|have\s+)*(?:use|uses|used|)"
         R"(rely on|work with|worked with|partner(?:ed)? with|engage|engaged|employ|contract with|)"
         R"(appointed|integrate with|utili[sz]e|nutzen|verwenden|setzen|utilisons|faisons appel à)\s+)");
-    each(use, [](const QRegularExpressionMatch& m) {
-        return Context{m.capturedEnd(), false, true, false, false};
-    });
+    if (holds({u"we ", u"wir ", u"nous "}))
+        each(use, [](const QRegularExpressionMatch& m) {
+            return Context{m.capturedEnd(), false, true, false, false};
+        });
     // "shared with X", "disclose ... to X".
     static const Pattern with = pattern(
         R"((?i)\b(?:share[sd]?|sharing|disclose[sd]?|disclosing|transfer(?:s|red)?|)"
         R"(sends?|sent|sell|sold|provide[sd]?|pass(?:es|ed)? on)\b[^.;:()]{0,80}?\b(?:with|to)\s+)");
-    each(with, [](const QRegularExpressionMatch& m) {
-        return Context{m.capturedEnd(), false, true, false, false};
-    });
+    if (holds({u"shar", u"disclos", u"transfer", u"send", u"sent", u"sell", u"sold", u"provide",
+               u"pass"}))
+        each(with, [](const QRegularExpressionMatch& m) {
+            return Context{m.capturedEnd(), false, true, false, false};
+        });
     // "X (our payment processor)", "X, a provider of", "X has been
     // appointed as", "X acts as our representative".
     static const Pattern apposition = pattern(
@@ -106,42 +124,53 @@ std::vector<Context> cues(QStringView s)
         R"((?:(?:sub-?)?processor|provider|partner|vendor|representative|parent company|)"
         R"(affiliate|subsidiary|supplier|service provider|Auftragsverarbeiter|Anbieter|)"
         R"(prestataire|sous-traitant)s?\b)");
-    each(apposition, [](const QRegularExpressionMatch& m) {
-        const QString cue = m.captured(0).toLower();
-        return Context{m.capturedStart(), true, false,
-                       cue.contains(QLatin1String("parent")) ||
-                           cue.contains(QLatin1String("subsidiary")) ||
-                           cue.contains(QLatin1String("affiliate")),
-                       false};
-    });
+    if (holds({u"processor", u"provider", u"partner", u"vendor", u"representative", u"parent",
+               u"affiliate", u"subsidiary", u"supplier", u"anbieter", u"auftragsverarbeiter",
+               u"prestataire", u"sous-traitant"}))
+        each(apposition, [](const QRegularExpressionMatch& m) {
+            const QString cue = m.captured(0).toLower();
+            return Context{m.capturedStart(), true, false,
+                           cue.contains(QLatin1String("parent")) ||
+                               cue.contains(QLatin1String("subsidiary")) ||
+                               cue.contains(QLatin1String("affiliate")),
+                           false};
+        });
     static const Pattern appointed =
         pattern(R"((?i)\s+(?:has|have)\s+been\s+(?:appointed|designated|engaged|retained)\b|)"
                 R"(\s+(?:acts|will act|serves|is appointed)\s+as\s+(?:our|the|its)\b)");
-    each(appointed, [](const QRegularExpressionMatch& m) {
-        return Context{m.capturedStart(), true, false, false, false};
-    });
+    if (holds(
+            {u"appointed", u"designated", u"engaged", u"retained", u" acts ", u" act ", u"serves"}))
+        each(appointed, [](const QRegularExpressionMatch& m) {
+            return Context{m.capturedStart(), true, false, false, false};
+        });
     // Parents and groups: "subsidiaries of X", "our parent company, X",
     // "X and the rest of our family of companies".
     static const Pattern parent =
         pattern(R"((?i)\b(?:parent company|parent|subsidiar(?:y|ies) of|owned by|affiliated with|)"
                 R"(part of the|member of the|Tochtergesellschaft (?:der|von)|filiale de)\s*,?\s+)");
-    each(parent, [](const QRegularExpressionMatch& m) {
-        return Context{m.capturedEnd(), false, false, true, false};
-    });
+    if (holds({u"parent", u"subsidiar", u"owned by", u"affiliated", u"part of", u"member of",
+               u"tochter", u"filiale"}))
+        each(parent, [](const QRegularExpressionMatch& m) {
+            return Context{m.capturedEnd(), false, false, true, false};
+        });
     static const Pattern family = pattern(
         R"((?i)\s+and\s+(?:the\s+rest\s+of\s+)?(?:our|its)\s+(?:family|group|corporate)\b)");
-    each(family, [](const QRegularExpressionMatch& m) {
-        return Context{m.capturedStart(), true, false, true, false};
-    });
+    if (holds({u"family", u"group", u"corporate"}))
+        each(family, [](const QRegularExpressionMatch& m) {
+            return Context{m.capturedStart(), true, false, true, false};
+        });
     // "Amazon.com, Inc.", "Example GmbH": a legal form names a company.
     static const Pattern legal = pattern(
         R"(,?\s(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|AG|B\.V\.|N\.V\.|S\.A\.S?\.?|SAS|)"
         R"(SARL|S\.à r\.l\.|plc|PLC|Corp\.?|Corporation|LLP|Pty\.? Ltd\.?|Pte\.? Ltd\.?|)"
         R"(S\.p\.A\.|S\.r\.l\.|ApS|A/S|ULC)(?![\w]))");
-    each(legal, [](const QRegularExpressionMatch& m) {
-        // namePhraseAt() takes the suffix in: point at the name's start.
-        return Context{m.capturedEnd(), true, false, false, false};
-    });
+    if (holds({u" inc",  u"llc",   u" ltd", u"limited", u"gmbh", u" ag", u" b.v", u"n.v.",
+               u" s.a",  u" sas",  u"sarl", u"plc",     u"corp", u"llp", u"pty",  u"pte",
+               u"s.p.a", u"s.r.l", u" aps", u"a/s",     u" ulc", u" se"}))
+        each(legal, [](const QRegularExpressionMatch& m) {
+            // namePhraseAt() takes the suffix in: point at the name's start.
+            return Context{m.capturedEnd(), true, false, false, false};
+        });
     return out;
 }
 
@@ -199,10 +228,16 @@ bool inHeading(QStringView s, const TextRange& r)
     qsizetype to = r.end();
     while (to < s.size() && !delimiter(s[to]))
         ++to;
-    const QStringList words =
-        s.mid(from, to - from)
-            .toString()
-            .split(QRegularExpression(QStringLiteral("[\\s,/]+")), Qt::SkipEmptyParts);
+    QStringList words;
+    for (qsizetype i = from; i < to;) {
+        while (i < to && (s[i].isSpace() || s[i] == u',' || s[i] == u'/'))
+            ++i;
+        const qsizetype start = i;
+        while (i < to && !(s[i].isSpace() || s[i] == u',' || s[i] == u'/'))
+            ++i;
+        if (i > start)
+            words << s.mid(start, i - start).toString();
+    }
     int capitalised = 0;
     bool littleWord = false;
     static const QSet<QString> little = {
@@ -349,10 +384,14 @@ findOrganisations(QStringView masked, const std::vector<TextRange>& sentences, c
         const bool representative = representativeNear.match(s).hasMatch();
         representativeLines = representative ? 0 : representativeLines + 1;
 
+        // Every cue needs a name, and a name a capital letter past the
+        // sentence's first word ("comScore" and "1Password" have one).
+        const bool anyCapital = std::any_of(s.begin() + std::min<qsizetype>(1, s.size()), s.end(),
+                                            [](QChar c) { return c.isUpper(); });
         const bool advises = isAdvice(s);
         if (isSelfHosted(s))
             continue;
-        for (const Context& c : cues(s)) {
+        for (const Context& c : anyCapital ? cues(s) : std::vector<Context>()) {
             if (c.needsHead && advises)
                 continue;
             if (c.needsHead && (!listHeadBefore(s, c.cueStart) || ownerBefore(s, c.cueStart)))

@@ -1,5 +1,6 @@
 #include "PolicyExtract.h"
 
+#include "ExtractParts.h"
 #include "JsonWriter.h"
 #include "ProcessorCatalogue.h"
 
@@ -21,6 +22,24 @@ QString firstWordFolded(QStringView text, qsizetype from = 0)
     while (end < text.size() && isWordChar(text[end]))
         ++end;
     return text.mid(from, end - from).toString().toCaseFolded();
+}
+
+// Is the word right before `pos` (one blank between) capitalised, and not the
+// first word of its sentence?
+bool capitalisedWordBefore(QStringView text, qsizetype pos)
+{
+    if (pos < 2 || text[pos - 1] != u' ' || !text[pos - 2].isLetter())
+        return false;
+    qsizetype start = pos - 2;
+    while (start > 0 && text[start - 1].isLetter())
+        --start;
+    if (!text[start].isUpper())
+        return false;
+    qsizetype before = start;
+    while (before > 0 && text[before - 1] == u' ')
+        --before;
+    return before > 0 && text[before - 1] != u'.' && text[before - 1] != u'\n' &&
+           text[before - 1] != u'*' && text[before - 1] != u'-';
 }
 
 } // namespace
@@ -133,6 +152,8 @@ QString retentionKindName(RetentionKind kind)
         return QStringLiteral("purpose_bound");
     case RetentionKind::UntilUserDeletes:
         return QStringLiteral("until_user_deletes");
+    case RetentionKind::NotRetained:
+        return QStringLiteral("not_retained");
     case RetentionKind::Unspecified:
         break;
     }
@@ -152,214 +173,6 @@ QString qualifierName(Qualifier q)
     return QStringLiteral("approx");
 }
 
-namespace {
-
-const QRegularExpression& durationPattern()
-{
-    static const QRegularExpression re(
-        QStringLiteral(R"((?<![\w.])(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|)"
-                       R"(eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|)"
-                       R"(twenty-four|thirty|forty-five|sixty|ninety)(?:\s+|-)(?:(?:calendar|)"
-                       R"(business|working)\s+)?(hour|day|week|month|year)s?\b)"),
-        QRegularExpression::CaseInsensitiveOption);
-    return re;
-}
-
-const QRegularExpression& agePattern()
-{
-    static const QRegularExpression re(
-        QStringLiteral(
-            R"(\b(?:under|below|over|younger than|older than|aged?)\s+)"
-            R"((?:the\s+age\s+of\s+)?(\d{1,2})\b(?!\s*(?:-|\s)?(?:hour|day|week|month|year)))"),
-        QRegularExpression::CaseInsensitiveOption);
-    return re;
-}
-
-int numberValue(const QString& word)
-{
-    bool ok = false;
-    const int n = word.toInt(&ok);
-    if (ok)
-        return n;
-    static const QHash<QString, int> words = {
-        {QStringLiteral("one"), 1},          {QStringLiteral("two"), 2},
-        {QStringLiteral("three"), 3},        {QStringLiteral("four"), 4},
-        {QStringLiteral("five"), 5},         {QStringLiteral("six"), 6},
-        {QStringLiteral("seven"), 7},        {QStringLiteral("eight"), 8},
-        {QStringLiteral("nine"), 9},         {QStringLiteral("ten"), 10},
-        {QStringLiteral("eleven"), 11},      {QStringLiteral("twelve"), 12},
-        {QStringLiteral("thirteen"), 13},    {QStringLiteral("fourteen"), 14},
-        {QStringLiteral("fifteen"), 15},     {QStringLiteral("sixteen"), 16},
-        {QStringLiteral("eighteen"), 18},    {QStringLiteral("twenty"), 20},
-        {QStringLiteral("twenty-four"), 24}, {QStringLiteral("thirty"), 30},
-        {QStringLiteral("forty-five"), 45},  {QStringLiteral("sixty"), 60},
-        {QStringLiteral("ninety"), 90}};
-    return words.value(word.toLower(), 0);
-}
-
-IsoDuration durationOf(int n, QStringView unit)
-{
-    IsoDuration d;
-    const QString u = unit.toString().toLower();
-    if (u == QLatin1String("hour"))
-        d.hours = n;
-    else if (u == QLatin1String("day"))
-        d.days = n;
-    else if (u == QLatin1String("week"))
-        d.weeks = n;
-    else if (u == QLatin1String("month"))
-        d.months = n;
-    else
-        d.years = n;
-    return d;
-}
-
-bool containsAny(const QString& lower, std::initializer_list<const char*> needles)
-{
-    for (const char* n : needles)
-        if (lower.contains(QLatin1String(n)))
-            return true;
-    return false;
-}
-
-const QRegularExpression& retentionCue()
-{
-    static const QRegularExpression re(
-        QStringLiteral(R"(\b(retain\w*|retention|keep|keeps|kept|store|stores|stored|storing|)"
-                       R"(delet\w*|purg\w*|eras\w*|remov\w*|anonymi[sz]\w*|aggregated|expir\w*|)"
-                       R"(destroy\w*)\b)"),
-        QRegularExpression::CaseInsensitiveOption);
-    return re;
-}
-
-// Words that make a sentence about storing also one about how long.
-bool statesHowLong(const QString& lower)
-{
-    static const QRegularExpression strong(
-        QStringLiteral(R"(\b(retain\w*|retention|delet\w*|purg\w*|eras\w*|expir\w*|anonymi[sz]\w*|)"
-                       R"(destroy\w*|removed)\b)"));
-    static const QRegularExpression time(QStringLiteral(
-        R"(\b(temporarily|permanently|as long as|while|lifetime|until|after|no longer than)\b)"));
-    return strong.match(lower).hasMatch() || time.match(lower).hasMatch();
-}
-
-// A heading ("Data retention") or a user's right ("you may ... delete your
-// data") speaks of deletion without saying how long anything is kept.
-bool isHeadingOrRight(const QString& lower)
-{
-    if (lower.count(u' ') < 3)
-        return true;
-    return containsAny(lower, {"right to", "you may", "you can", "request "});
-}
-
-DurationUse useOf(const QString& lower, qsizetype at, qsizetype length, bool years)
-{
-    const QString before = lower.mid(std::max<qsizetype>(0, at - 25), std::min<qsizetype>(at, 25));
-    const QString after = lower.mid(at + length, 15);
-    if (containsAny(before, {"past ", "last ", "previous ", "preceding ", "prior "}))
-        return DurationUse::LookBack;
-    if (years &&
-        (after.startsWith(QLatin1String(" old")) || after.startsWith(QLatin1String(" of age")) ||
-         containsAny(before, {"age of", "aged", "under ", "children", "minors"})))
-        return DurationUse::AgeLimit;
-    if (containsAny(lower, {"take effect", "takes effect", "notice", "notify", "notif",
-                            "in advance", "before the change"}))
-        return DurationUse::NoticePeriod;
-    if (containsAny(lower, {"respond", "response", "reply", "acknowledg", "answer"}))
-        return DurationUse::ResponseDeadline;
-    if (retentionCue().match(lower).hasMatch())
-        return DurationUse::Retention;
-    return DurationUse::Other;
-}
-
-Qualifier qualifierOf(const QString& lower, qsizetype at)
-{
-    const QString before = lower.mid(std::max<qsizetype>(0, at - 22), std::min<qsizetype>(at, 22));
-    if (containsAny(before, {"within", "up to", "maximum", "no longer than", "at most",
-                             "not more than", "no more than"}))
-        return Qualifier::AtMost;
-    if (containsAny(before, {"approximately", "about", "around", "roughly", "approx"}))
-        return Qualifier::Approximately;
-    return Qualifier::Exact;
-}
-
-RetentionKind kindWithoutPeriod(const QString& lower)
-{
-    if (containsAny(lower,
-                    {"as long as your account", "while the account", "while your account",
-                     "lifetime of your account", "account is active", "account remains active"}))
-        return RetentionKind::AccountLifetime;
-    if (containsAny(lower, {"until you delete", "until deleted by you", "until you remove"}))
-        return RetentionKind::UntilUserDeletes;
-    if (containsAny(lower, {"legal", "accounting obligation", "required by law", "tax"}))
-        return RetentionKind::LegalHold;
-    if (containsAny(lower, {"after training", "as long as necessary", "no longer than necessary",
-                            "for the purpose", "after processing", "once processing"}))
-        return RetentionKind::PurposeBound;
-    return RetentionKind::Unspecified;
-}
-
-QString cleanSubject(QString s)
-{
-    s = s.trimmed();
-    while (s.endsWith(u',') || s.endsWith(u'—') || s.endsWith(u'-'))
-        s = s.chopped(1).trimmed();
-    const qsizetype which = s.lastIndexOf(QLatin1String("after which "), -1, Qt::CaseInsensitive);
-    if (which >= 0)
-        s = s.mid(which + 12);
-    const QStringList parts = s.split(QLatin1String(", "));
-    if (parts.size() > 1) {
-        int pick = int(parts.size()) - 1;
-        while (pick > 0 && (parts[pick].startsWith(QLatin1String("including")) ||
-                            parts[pick].startsWith(QLatin1String("incl")) ||
-                            parts[pick].startsWith(QLatin1String("such as")) ||
-                            parts[pick].startsWith(QLatin1String("e.g.")) ||
-                            parts[pick].startsWith(QLatin1String("used "))))
-            --pick;
-        s = parts[pick];
-    }
-    for (const char* lead : {"which ", "then ", "and ", "the ", "your ", "our ", "all "})
-        if (s.startsWith(QLatin1String(lead), Qt::CaseInsensitive))
-            s = s.mid(qsizetype(qstrlen(lead)));
-    return s.trimmed();
-}
-
-// What the statement keeps: the subject of "... is retained", or the object
-// of "we retain ... for".
-QString appliesTo(const QString& sentence, qsizetype durationAt)
-{
-    static const QRegularExpression passive(
-        QStringLiteral(R"(\b(?:is|are|be|been|being|gets?)\s+(?:\w+ly\s+)?(?:retained|kept|)"
-                       R"(stored|purged|deleted|erased|removed|anonymi[sz]ed|destroyed|held)\b)"),
-        QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression active(
-        QStringLiteral(R"(\b(?:retain|keep|store|delete|purge|hold)\s+(.{1,80}?)\s+)"
-                       R"((?:for|until|while|as long|within)\b)"),
-        QRegularExpression::CaseInsensitiveOption);
-    QRegularExpressionMatch chosen;
-    for (auto it = passive.globalMatch(sentence); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        if (!chosen.hasMatch() || m.capturedStart() < durationAt)
-            chosen = m;
-        if (m.capturedStart() >= durationAt)
-            break;
-    }
-    if (chosen.hasMatch()) {
-        const QString subject = cleanSubject(sentence.left(chosen.capturedStart()));
-        if (!subject.isEmpty())
-            return subject;
-    }
-    const QRegularExpressionMatch m = active.match(sentence);
-    if (m.hasMatch())
-        return cleanSubject(m.captured(1));
-    QString s = sentence.trimmed();
-    if (s.endsWith(u'.'))
-        s.chop(1);
-    return s;
-}
-
-} // namespace
-
 Extraction extract(QStringView text, const NameMatcher& names, const QList<Processor>& registry,
                    const ProcessorCatalogue* catalogue)
 {
@@ -372,12 +185,21 @@ Extraction extract(QStringView text, const NameMatcher& names, const QList<Proce
             return *std::prev(it);
         return TextRange{pos, 0};
     };
+    // Names inside link targets and URLs are not named in the text.
+    const QString masked = detail::maskLinks(text);
+    const detail::Owner owner = detail::detectOwner(text, masked, out.sentences);
+    out.owner = owner.names;
+    auto roleOf = [&](const TextRange& sentence, const QString& fallback) {
+        const QString role = detail::roleFromSentence(text.mid(sentence.pos, sentence.length));
+        return role.isEmpty() ? fallback : role;
+    };
 
-    for (const NameMatcher::Hit& hit : names.find(text)) {
+    for (const NameMatcher::Hit& hit : names.find(masked)) {
         ProcessorMention m;
         m.range = hit.range;
         m.matched = text.mid(hit.range.pos, hit.range.length).toString();
         m.sentence = sentenceAt(hit.range.pos);
+        m.known = true;
         if (hit.processor >= 0) {
             const Processor& p = registry[hit.processor];
             m.name = p.name;
@@ -385,62 +207,51 @@ Extraction extract(QStringView text, const NameMatcher& names, const QList<Proce
             if (catalogue)
                 m.category = catalogue->categoryOf(p);
         } else if (catalogue) {
+            if (owner.owns(m.matched))
+                continue; // the policy's own brand in the catalogue
             const CatalogueEntry& e = catalogue->entries()[hit.catalogueEntry];
+            // A name that is also a word, inside a longer proper name
+            // ("Fitzwilliam Square"), is not the vendor.
+            if (e.matchCase && capitalisedWordBefore(masked, hit.range.pos))
+                continue;
+            const QStringView sentence = text.mid(m.sentence.pos, m.sentence.length);
+            if (detail::isAdvice(sentence) || detail::isSelfHosted(sentence))
+                continue;
             m.name = e.name;
             m.category = e.category;
         }
+        const ProcessorCategory* category = catalogue ? catalogue->category(m.category) : nullptr;
+        m.role = roleOf(m.sentence, category ? category->label : QStringLiteral("recipient"));
         out.processors.push_back(m);
     }
 
-    for (const TextRange& range : out.sentences) {
-        const QString sentence = text.mid(range.pos, range.length).toString();
-        const QString lower = sentence.toLower();
-        bool anyRetention = false;
-        for (auto it = durationPattern().globalMatch(sentence); it.hasNext();) {
-            const QRegularExpressionMatch m = it.next();
-            const int n = numberValue(m.captured(1));
-            if (n <= 0)
-                continue;
-            const IsoDuration d = durationOf(n, m.capturedView(2));
-            const TextRange at{range.pos + m.capturedStart(), m.capturedLength()};
-            const DurationUse use =
-                useOf(lower, m.capturedStart(), m.capturedLength(), d.years > 0);
-            if (use != DurationUse::Retention) {
-                out.otherDurations.push_back({range, at, d, use});
-                continue;
-            }
-            anyRetention = true;
-            RetentionStatement s;
-            s.sentence = range;
-            s.durationRange = at;
-            s.period = d;
-            s.kind = RetentionKind::FixedPeriod;
-            s.qualifier = qualifierOf(lower, m.capturedStart());
-            s.appliesTo = appliesTo(sentence, m.capturedStart());
-            out.retention.push_back(s);
-        }
-        for (auto it = agePattern().globalMatch(sentence); it.hasNext();) {
-            const QRegularExpressionMatch m = it.next();
-            IsoDuration d;
-            d.years = m.captured(1).toInt();
-            out.otherDurations.push_back({range,
-                                          {range.pos + m.capturedStart(), m.capturedLength()},
-                                          d,
-                                          DurationUse::AgeLimit});
-        }
-        if (!anyRetention && retentionCue().match(lower).hasMatch() && statesHowLong(lower) &&
-            !isHeadingOrRight(lower)) {
-            RetentionStatement s;
-            s.sentence = range;
-            s.durationRange = {range.pos, 0};
-            s.kind = kindWithoutPeriod(lower);
-            s.appliesTo = appliesTo(sentence, sentence.size());
-            out.retention.push_back(s);
-        }
+    // Organisations the catalogue and the registry do not know, from the
+    // sentence around them.
+    const std::vector<ProcessorMention> known = out.processors;
+    for (const detail::FoundOrganisation& f :
+         detail::findOrganisations(masked, out.sentences, owner)) {
+        const bool overlaps =
+            std::any_of(known.begin(), known.end(), [&](const ProcessorMention& k) {
+                return k.range.pos < f.range.end() && f.range.pos < k.range.end();
+            });
+        if (overlaps)
+            continue;
+        ProcessorMention m;
+        m.range = f.range;
+        m.matched = text.mid(f.range.pos, f.range.length).toString().simplified();
+        m.name = m.matched;
+        m.sentence = f.sentence;
+        m.affiliate = f.affiliate;
+        m.role = f.affiliate ? QStringLiteral("parent or affiliate")
+                             : roleOf(f.sentence, QStringLiteral("recipient"));
+        out.processors.push_back(m);
     }
-    std::sort(
-        out.otherDurations.begin(), out.otherDurations.end(),
-        [](const OtherDuration& a, const OtherDuration& b) { return a.range.pos < b.range.pos; });
+    std::sort(out.processors.begin(), out.processors.end(),
+              [](const ProcessorMention& a, const ProcessorMention& b) {
+                  return a.range.pos < b.range.pos;
+              });
+
+    detail::findRetention(text, out.sentences, out);
     return out;
 }
 
@@ -464,6 +275,11 @@ void Extraction::writeJsonMembers(JsonWriter& json, QStringView text) const
         else
             json.value(m.processorId);
         json.field(u"category", m.category);
+        json.field(u"role", m.role);
+        json.key(u"known");
+        json.value(m.known);
+        json.key(u"affiliate");
+        json.value(m.affiliate);
         json.field(u"sentence", quote(m.sentence));
         json.endObject();
     }
@@ -512,6 +328,11 @@ void Extraction::writeJsonMembers(JsonWriter& json, QStringView text) const
         json.field(u"what_it_is", durationUseName(d.use));
         json.endObject();
     }
+    json.endArray();
+    json.key(u"owner");
+    json.beginArray();
+    for (const QString& name : owner)
+        json.value(name);
     json.endArray();
     json.field(u"offsets", u"UTF-16 code units");
 }

@@ -55,8 +55,11 @@ struct ProcessorMention
     QString matched; // as written in the text
     TextRange range;
     TextRange sentence;
-    QString processorId; // empty when the registry lacks it
-    QString category;    // catalogue category key
+    QString processorId;    // empty when the registry lacks it
+    QString category;       // catalogue category key
+    QString role;           // what the sentence says it does ("login provider", ...)
+    bool known = false;     // the registry or the catalogue holds the name
+    bool affiliate = false; // a parent or group company
 };
 
 enum class DurationUse
@@ -79,6 +82,7 @@ enum class RetentionKind
     LegalHold,
     PurposeBound,
     UntilUserDeletes,
+    NotRetained, // "we do not store ..."
     Unspecified
 };
 QString retentionKindName(RetentionKind kind);
@@ -117,6 +121,7 @@ struct Extraction
     std::vector<ProcessorMention> processors;
     std::vector<RetentionStatement> retention;
     std::vector<OtherDuration> otherDurations;
+    QStringList owner; // the policy owner's names, as the text writes them
 
     // Streams the members (processors, retention, not_retention_durations,
     // offsets) into an object the caller has begun.

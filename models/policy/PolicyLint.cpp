@@ -1,5 +1,6 @@
 #include "PolicyLint.h"
 
+#include "ExtractParts.h"
 #include "JsonWriter.h"
 #include "ProcessorCatalogue.h"
 #include "domain/Resources.h"
@@ -122,17 +123,26 @@ LintReport lintPolicy(QStringView text, const LintInput& input)
                  m.sentence, resource::processors, p->id});
             continue;
         }
-        if (reported.contains(m.name))
+        const QString key = detail::normalisedName(m.name);
+        const bool dismissed =
+            std::any_of(input.dismissedNames.begin(), input.dismissedNames.end(),
+                        [&key](const QString& d) { return detail::normalisedName(d) == key; });
+        if (reported.contains(key) || dismissed)
             continue;
-        reported.insert(m.name);
+        reported.insert(key);
         report.findings.push_back(
             {FindingKind::UnknownProcessor,
-             PolicyLint::tr("The policy names %1, which the registry lacks.").arg(m.name),
+             m.known ? PolicyLint::tr("The policy names %1, which the registry does not hold.")
+                           .arg(m.name)
+                     : PolicyLint::tr("The policy names %1 (%2), which the registry does not "
+                                      "hold and the catalogue does not know.")
+                           .arg(m.name, m.role),
              PolicyLint::tr(
                  "Add %1 to the registry (with its DPA and transfer mechanism), or take it out of "
                  "the policy.")
                  .arg(m.name),
-             m.sentence, QStringLiteral("catalogue"), m.name});
+             m.sentence, m.known ? QStringLiteral("catalogue") : QStringLiteral("organisation"),
+             m.name});
     }
 
     // Active processors the text does not disclose.

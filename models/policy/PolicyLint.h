@@ -28,8 +28,10 @@ struct Finding
     QString message;     // one line: what is wrong
     QString explanation; // why it matters / what to do
     TextRange sentence;  // empty length: not tied to the text
-    QString recordType;  // "processors", "retention-rules", "catalogue" or empty
-    QString recordId;    // or the catalogue name
+    // "processors", "retention-rules", "catalogue" (a name the catalogue
+    // knows), "organisation" (one it does not) or empty
+    QString recordType;
+    QString recordId; // or the catalogue name
 };
 
 struct LintInput
@@ -38,6 +40,7 @@ struct LintInput
     QList<Processor> processors; // the whole registry
     QList<RetentionRule> rules;  // the organization's
     QStringList notProcessors;   // names the officer noted are not processors
+    QStringList dismissedNames;  // unknown names the officer dismissed for this document
     const ProcessorCatalogue* catalogue = nullptr;
 };
 

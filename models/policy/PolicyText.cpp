@@ -14,8 +14,9 @@ namespace {
 
 bool isAbbreviationBefore(QStringView text, qsizetype dot)
 {
-    static const char* abbreviations[] = {"e.g",    "i.e",  "etc", "inc", "ltd", "vs", "co", "no",
-                                          "approx", "incl", "cf",  "st",  "dr",  "mr", "ms"};
+    static const char* abbreviations[] = {
+        "e.g", "i.e", "etc", "inc",  "ltd", "vs",  "co",  "no",    "approx", "incl", "cf",  "st",
+        "dr",  "mr",  "ms",  "corp", "b.v", "n.v", "s.a", "s.p.a", "k.k",    "e.v",  "pte", "pty"};
     qsizetype start = dot;
     while (start > 0 && (isWordChar(text[start - 1]) || text[start - 1] == u'.'))
         --start;

@@ -203,6 +203,32 @@ private slots:
                  QString("Mixpanel — product analytics"));
     }
 
+    // A vendor neither the registry nor the catalogue knows, in the list of
+    // service providers: one finding, with its sentence and role.
+    void unknownVendorIsTheOnlyFinding()
+    {
+        QString text = seedText("000_6d4e5a1fbe59a3b1");
+        text.replace("- Upstash — job queue (Redis)\n",
+                     "- Upstash — job queue (Redis)\n- Quillpay — seller payouts\n");
+        PolicyService service(*m_workspace);
+        auto report = service.lint("org-labelsets", text);
+        QVERIFY_OK(report);
+        const auto& findings = report.value().findings;
+        QCOMPARE(int(findings.size()), 1);
+        QCOMPARE(findings[0].kind, FindingKind::UnknownProcessor);
+        QCOMPARE(findings[0].recordId, QString("Quillpay"));
+        QCOMPARE(findings[0].recordType, QString("organisation"));
+        QVERIFY(findings[0].message.contains("does not hold"));
+        QCOMPARE(text.mid(findings[0].sentence.pos, findings[0].sentence.length),
+                 QString("Quillpay — seller payouts"));
+        // Dismissed for this document, it is gone.
+        auto input = service.lintInput("org-labelsets");
+        QVERIFY_OK(input);
+        LintInput in = input.value();
+        in.dismissedNames = {"quillpay"};
+        QVERIFY(lintPolicy(text, in).findings.empty());
+    }
+
     void changedPeriodIsTheOnlyFinding()
     {
         QString text = seedText("000_6d4e5a1fbe59a3b1");

@@ -419,46 +419,6 @@ QString annexFormatName(AnnexFormat format)
     return QString::fromLatin1(names[int(format)]);
 }
 
-Status writeDocxParagraphs(const QString& title, const QStringList& paragraphs, const QString& path)
-{
-    QString body = docxParagraph(title, true, 28);
-    for (const QString& p : paragraphs) {
-        QString runs;
-        const QStringList lines = p.split(u'\n');
-        for (int i = 0; i < lines.size(); ++i)
-            runs +=
-                (i ? QStringLiteral("<w:br/>") : QString()) +
-                QStringLiteral("<w:t xml:space=\"preserve\">%1</w:t>").arg(xmlEscaped(lines[i]));
-        body += QStringLiteral("<w:p><w:r>%1</w:r></w:p>").arg(runs);
-    }
-    body += QStringLiteral("<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-                           "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" "
-                           "w:left=\"1134\"/></w:sectPr>");
-    const QByteArray document =
-        QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                       "<w:document xmlns:w=\"%1\"><w:body>%2</w:body></w:document>")
-            .arg(QLatin1String(kWordNamespace), body)
-            .toUtf8();
-    const QByteArray types =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        "<Default Extension=\"rels\" "
-        "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        "<Override PartName=\"/word/document.xml\" "
-        "ContentType=\"application/"
-        "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
-    const QByteArray rels =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        "<Relationship Id=\"rId1\" "
-        "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-        "officeDocument\" Target=\"word/document.xml\"/></Relationships>";
-    return writeZip(
-        path,
-        {{"[Content_Types].xml", types}, {"_rels/.rels", rels}, {"word/document.xml", document}});
-}
-
 Status writeAnnex(const AnnexTable& table, AnnexFormat format, const QString& path)
 {
     switch (format) {

@@ -25,11 +25,6 @@ QString annexFormatName(AnnexFormat format);
 // format but CSV also lists what the processors lack.
 Status writeAnnex(const AnnexTable& table, AnnexFormat format, const QString& path);
 
-// A document of a title and paragraphs as DOCX (the annex's WordprocessingML;
-// a paragraph's line breaks are kept), for letters and drafts.
-Status writeDocxParagraphs(const QString& title, const QStringList& paragraphs,
-                           const QString& path);
-
 // The text forms, also for previews.
 QString annexToCsv(const AnnexTable& table);
 QString annexToMarkdown(const AnnexTable& table);

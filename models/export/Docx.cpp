@@ -93,4 +93,19 @@ Status writeDocxFile(const QString& path, const QString& bodyXml, const QString&
     return writeZip(path, entries);
 }
 
+Status writeDocxParagraphs(const QString& title, const QStringList& paragraphs, const QString& path)
+{
+    QString body = docxParagraph(title, true, 28);
+    for (const QString& p : paragraphs) {
+        QString runs;
+        const QStringList lines = p.split(u'\n');
+        for (int i = 0; i < lines.size(); ++i)
+            runs +=
+                (i ? QStringLiteral("<w:br/>") : QString()) +
+                QStringLiteral("<w:t xml:space=\"preserve\">%1</w:t>").arg(xmlEscaped(lines[i]));
+        body += QStringLiteral("<w:p><w:r>%1</w:r></w:p>").arg(runs);
+    }
+    return writeDocxFile(path, body, {}, DocxPage{false, 1134});
+}
+
 } // namespace workbench

@@ -3,6 +3,7 @@
 #include "domain/Result.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace workbench {
 
@@ -22,5 +23,10 @@ struct DocxPage
 // elements), with `footer` on every page when it is not empty.
 Status writeDocxFile(const QString& path, const QString& bodyXml, const QString& footer = {},
                      const DocxPage& page = {});
+
+// A document of a bold title and paragraphs (their line breaks kept), for
+// drafts and letters.
+Status writeDocxParagraphs(const QString& title, const QStringList& paragraphs,
+                           const QString& path);
 
 } // namespace workbench

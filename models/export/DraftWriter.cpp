@@ -1,6 +1,7 @@
 #include "DraftWriter.h"
 
 #include "AnnexWriter.h"
+#include "Docx.h"
 #include "ExportFile.h"
 
 #include <QCoreApplication>

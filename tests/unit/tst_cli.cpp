@@ -1,3 +1,4 @@
+#include "CliRun.h"
 #include "ContractServer.h"
 #include "TestSupport.h"
 #include "cli/Cli.h"
@@ -20,23 +21,6 @@ using namespace workbench;
 using namespace workbench::test;
 
 namespace {
-
-struct Run
-{
-    int code;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& args)
-{
-    QString out, err;
-    QTextStream o(&out), e(&err);
-    const int code = cli::run(QStringList{"privacy-workbench"} + args, o, e);
-    o.flush();
-    e.flush();
-    return {code, out, err};
-}
 
 Run runBinary(const QStringList& args, const QStringList& unset = {})
 {

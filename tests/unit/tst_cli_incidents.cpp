@@ -1,3 +1,4 @@
+#include "CliRun.h"
 #include "TestSupport.h"
 #include "cli/Cli.h"
 #include "services/IncidentService.h"
@@ -10,23 +11,6 @@ using namespace workbench;
 using namespace workbench::test;
 
 namespace {
-
-struct Run
-{
-    int code;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& args)
-{
-    QString out, err;
-    QTextStream o(&out), e(&err);
-    const int code = cli::run(QStringList{"privacy-workbench"} + args, o, e);
-    o.flush();
-    e.flush();
-    return {code, out, err};
-}
 
 QJsonObject clockOf(const QJsonObject& doc, const QString& id)
 {

@@ -1,4 +1,5 @@
 // The vendor watch's commands: subprocessor-list and notices.
+#include "CliRun.h"
 #include "TestSupport.h"
 #include "cli/Cli.h"
 
@@ -10,23 +11,6 @@ using namespace workbench;
 using namespace workbench::test;
 
 namespace {
-
-struct Run
-{
-    int code;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& args)
-{
-    QString out, err;
-    QTextStream o(&out), e(&err);
-    const int code = cli::run(QStringList{"privacy-workbench"} + args, o, e);
-    o.flush();
-    e.flush();
-    return {code, out, err};
-}
 
 QString data(const QString& name)
 {
